@@ -13,7 +13,8 @@ from fairlearn.metrics import demographic_parity_difference, equalized_odds_diff
 from .core import check_range
 
 # %% auto #0
-__all__ = ['dpd', 'eod', 'ovr_mean', 'knn', 'individual_fairness', 'consistency']
+__all__ = ['dpd', 'eod', 'ovr_mean', 'knn', 'individual_fairness', 'consistency', 'group_metrics', 'noise_floor',
+           'counterfactual_gap']
 
 # %% ../nbs/09_fairness.ipynb #0179f2aa
 def _as_numpy(x, name:str)->np.ndarray:
@@ -147,3 +148,64 @@ def consistency(preds, # predicted class labels (integers), shape (N,)
     if len(embedding) != len(y): raise ValueError(f"lengths differ: preds has {len(y)}, embedding {len(embedding)}")
     y, idx = torch.as_tensor(y), _neighbours(embedding, k, neighbours, len(y))
     return 1 - float((y[:, None] != y[idx]).double().mean())
+
+# %% ../nbs/09_fairness.ipynb #96ad78dd
+def group_metrics(y_true, # true class labels in [0, num_classes), shape (N,)
+                  y_pred, # predicted class labels in [0, num_classes), shape (N,)
+                  groups, # sensitive-group label per sample, shape (N,) (integers, or a permuted batch (P, N))
+                  num_classes:int, # number of classes (2: the binary metrics of class 1)
+                 )->dict:
+    "DPD and EOD in percent (one-vs-rest mean for more than two classes) from one contingency table; numpy arrays for a (P, N) batch of groupings."
+    y_true, y_pred = _as_numpy(y_true, 'y_true').astype(np.int64), _as_numpy(y_pred, 'y_pred').astype(np.int64)
+    g = np.asarray(groups.detach().cpu() if isinstance(groups, torch.Tensor) else groups)
+    batch = g.ndim == 2; g = np.atleast_2d(g)
+    if g.shape[1] != len(y_true) or len(y_pred) != len(y_true):
+        raise ValueError(f"lengths differ: y_true has {len(y_true)}, y_pred {len(y_pred)}, groups {g.shape[-1]}")
+    _, g = np.unique(g, return_inverse=True); g = g.reshape(np.atleast_2d(groups).shape).astype(np.int64)
+    G, C, P = int(g.max()) + 1, num_classes, len(g)
+    cell = ((np.arange(P)[:, None]*G + g)*C + y_true)*C + y_pred  # (P, N) index of (perm, group, true, pred)
+    n = np.bincount(cell.ravel(), minlength=P*G*C*C).reshape(P, G, C, C).astype(np.float64)
+    per_group, per_true = n.sum((2, 3)), n.sum(3)  # (P, G), (P, G, C)
+    pred_c = n.sum(2)  # (P, G, C): predicted as c
+    tp = np.diagonal(n, axis1=2, axis2=3)  # (P, G, C)
+    with np.errstate(invalid='ignore', divide='ignore'):
+        sel = np.nan_to_num(pred_c / per_group[..., None])
+        tpr = np.nan_to_num(tp / per_true)
+        fpr = np.nan_to_num((pred_c - tp) / (per_group[..., None] - per_true))
+    gap = lambda r: r.max(1) - r.min(1)  # (P, C): largest difference between groups
+    classes = [1] if C == 2 else np.flatnonzero(np.bincount(y_true, minlength=C))  # Algorithm 1 skips absent classes
+    dpd_, eod_ = 100*gap(sel)[:, classes].mean(1), 100*np.maximum(gap(tpr), gap(fpr))[:, classes].mean(1)
+    return dict(dpd=dpd_, eod=eod_) if batch else dict(dpd=float(dpd_[0]), eod=float(eod_[0]))
+
+
+# %% ../nbs/09_fairness.ipynb #519a8dcd
+def noise_floor(y_true, # true class labels, shape (N,)
+                y_pred, # predicted class labels, shape (N,)
+                groups, # sensitive-group label per sample, shape (N,)
+                num_classes:int, # number of classes
+                n_perm:int=100, # permutations of the group labels within each true class
+                seed:int=0, # seed of the permutations
+               )->dict:
+    "DPD and EOD (percent) of the same predictions with group labels permuted within each true class: mean and 95% band."
+    check_range('n_perm', n_perm, 2)
+    y = _as_numpy(y_true, 'y_true').astype(np.int64); g = _as_numpy(groups, 'groups')
+    rng = np.random.default_rng(seed)
+    by_class = np.argsort(y, kind='stable')  # positions grouped by class
+    perms = np.empty((n_perm, len(y)), dtype=g.dtype)
+    for p in range(n_perm):  # shuffle within class: sort by (class, random key), then lay back onto the class blocks
+        perms[p, by_class] = g[np.lexsort((rng.random(len(y)), y))]
+    m = group_metrics(y, y_pred, perms, num_classes)
+    return {f'{k}_{s}': float(f(v)) for k, v in m.items()
+            for s, f in (('mean', np.mean), ('lo', lambda v: np.quantile(v, .025)), ('hi', lambda v: np.quantile(v, .975)))}
+
+
+# %% ../nbs/09_fairness.ipynb #e870db62
+def counterfactual_gap(probs, # predicted probabilities f(x), shape (N, C)
+                       probs_cf, # predicted probabilities f(x') on the counterfactual inputs, shape (N, C)
+                      )->float:
+    "Mean L1 distance |f(x) - f(x')|_1 over pairs that differ only in the sensitive attribute (0: the attribute is ignored)."
+    p, q = torch.as_tensor(probs, dtype=torch.float64), torch.as_tensor(probs_cf, dtype=torch.float64)
+    if p.shape != q.shape or p.ndim != 2: raise ValueError(f"probs and probs_cf must both be (N, C); got {tuple(p.shape)} and {tuple(q.shape)}")
+    if not (torch.isfinite(p).all() and torch.isfinite(q).all()): raise ValueError("probs and probs_cf must be finite")
+    return float((p - q).abs().sum(-1).mean())
+

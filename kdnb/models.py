@@ -66,24 +66,29 @@ class CifarResNet(nn.Module):
 
 # %% ../nbs/04_models.ipynb #81e4ab8c
 class LeNet5(nn.Module):
-    "LeNet-5 with ReLU and max-pooling, for `in_channels` x 32x32 (or 28x28) images."
+    "LeNet-5 with ReLU and max-pooling, for `in_channels` x 32x32 images (28x28 with `padding=2`)."
     def __init__(self, num_classes:int=10, # outputs of the final linear layer
                  in_channels:int=3, # image channels
+                 padding:int=0, # zero padding of the first convolution: 2 makes a 28x28 input behave as LeCun's padded 32x32
                 ):
         super().__init__()
+        check_range('padding', padding, 0)
         self.body = nn.Sequential(
-            nn.Conv2d(in_channels, 6, 5), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Conv2d(in_channels, 6, 5, padding=padding), nn.ReLU(), nn.MaxPool2d(2),
             nn.Conv2d(6, 16, 5), nn.ReLU(), nn.MaxPool2d(2), nn.AdaptiveAvgPool2d(5), nn.Flatten(),
             nn.Linear(16*5*5, 120), nn.ReLU(), nn.Linear(120, 84), nn.ReLU())
         self.fc = nn.Linear(84, num_classes)
 
     def forward(self, x): return self.fc(self.body(x))
 
+
 # %% ../nbs/04_models.ipynb #04a912d1
 def _small_net(arch, num_classes, in_channels=3, pretrained=False, image_size=None):
-    "CIFAR ResNet (`arch` = depth) or LeNet-5 (`arch` = 'lenet5'); `image_size` is accepted and unused (any size works)."
+    "CIFAR ResNet (`arch` = depth) or LeNet-5 (`arch` = 'lenet5'); LeNet-5 pads images smaller than 32x32 up to 32x32 in its first convolution."
     if pretrained: raise ValueError("pretrained=True is not available for the CIFAR ResNets and LeNet-5: kdnb trains them from scratch")
-    return LeNet5(num_classes, in_channels) if arch == 'lenet5' else CifarResNet(arch, num_classes, in_channels)
+    if arch != 'lenet5': return CifarResNet(arch, num_classes, in_channels)
+    return LeNet5(num_classes, in_channels, padding=max(0, 32 - image_size)//2 if image_size else 0)
+
 
 # %% ../nbs/04_models.ipynb #0eb6a920
 def _stem_conv(old:nn.Conv2d, in_channels:int, small:bool, pretrained:bool)->nn.Conv2d:

@@ -129,10 +129,11 @@ def _train_missing(study, seed:int, wanted:dict, store:RunStore, plan, device, p
             recipe = study.teacher_recipe if role == 'teacher' else study.student_recipe
             h = {'history': []} if recipe is None else fit(  # recipe None: a pretrained teacher used as it is
                 models, temps, study.data('train'), recipe, teacher=teacher, alpha=study.alpha, t2=study.t2, device=device,
-                seed=seed, checkpoint=RankZeroCheckpoint(ck, plan), progress=progress if main else False, parallel=plan)
+                seed=seed, checkpoint=RankZeroCheckpoint(ck, plan), progress=progress if main else False, parallel=plan,
+                eval_ds=study.data('eval') if recipe.eval_every else None)
             if main:
                 for n, m in models.items():
-                    hist = h['history'] if role == 'teacher' else [dict(e, train_acc=e['train_acc'][n]) for e in h['history']]  # as Study does
+                    hist = h['history'] if role == 'teacher' else [{**e, **{k: e[k][n] for k in ('train_acc', 'test_acc') if k in e}} for e in h['history']]
                     res = _result(m, wanted[n], study.data('test'), device, hist, embedding=role == 'teacher')
                     res['provenance']['world_size'] = 1 if plan is None else plan.world
                     store.save(wanted[n], **res)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_study.ipynb #05dad1d8
 from __future__ import annotations
-import warnings
+import hashlib, warnings
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -18,9 +18,11 @@ from .runs import RunStore, run_key
 from .train import Recipe, predict, accuracy
 
 # %% auto #0
-__all__ = ['TEACHER_SEED_OFFSET', 'CIFAR_RECIPE', 'IMAGENET_RECIPE', 'CELEBA_RECIPE', 'TRIFEATURE_RECIPE', 'TEXT_RECIPE',
-           'PAPER_TEMPS', 'HIGH_TEMPS', 'CPU_RECIPE', 'CPU_STUDENT_RECIPE', 'SMOKE_RECIPE', 'PRESETS', 'PRESET_NOTES',
-           'ARTIFACTS', 'GROUP_ATTRIBUTES', 'PAPER_GPU_HOURS', 'Study', 'balanced_subset', 'studies']
+__all__ = ['EVAL_SIZE', 'TEACHER_SEED_OFFSET', 'INDIVIDUAL_SUBSET', 'CIFAR_RECIPE', 'IMAGENET_RECIPE', 'CELEBA_RECIPE',
+           'TRIFEATURE_RECIPE', 'TEXT_RECIPE', 'PAPER_TEMPS', 'HIGH_TEMPS', 'CPU_TEACHER_RECIPE',
+           'FMNIST_TEACHER_RECIPE', 'CPU_STUDENT_RECIPE', 'FMNIST_STUDENT_RECIPE', 'SMOKE_RECIPE',
+           'TRIFEATURE_CPU_TEST', 'PRESETS', 'PRESET_NOTES', 'ARTIFACTS', 'GROUP_ATTRIBUTES', 'PAPER_GPU_HOURS',
+           'Study', 'balanced_subset', 'studies']
 
 # %% ../nbs/07_study.ipynb #5adcf02d
 @dataclass(frozen=True)
@@ -64,12 +66,15 @@ def config(self:Study, role:str, seed:int, T:float|None=None)->dict:
     check_choice('role', role, ['teacher', 'nds', 'ds'])
     arch, options = (self.teacher, self.teacher_options) if role == 'teacher' else (self.student, self.student_options)
     recipe = self.teacher_recipe if role == 'teacher' else self.student_recipe
+    fp = self.fingerprint()
     cfg = dict(dataset=self.dataset, dataset_options=dict(self.dataset_options), train_size=self.train_size, test_size=self.test_size,
-               arch=arch, model_options=dict(options), role=role, seed=int(seed), recipe=None if recipe is None else recipe.to_dict())
+               arch=arch, model_options=dict(options), role=role, seed=int(seed), recipe=None if recipe is None else recipe.to_dict(),
+               fingerprint=dict(data=fp['data'], arch=fp['teacher' if role == 'teacher' else 'student']))
     if role == 'ds':
         if T is None: raise ValueError("role='ds' needs a temperature T")
         cfg.update(T=float(T), alpha=float(self.alpha), t2=bool(self.t2), teacher=run_key(self.config('teacher', seed)))
     return cfg
+
 
 # %% ../nbs/07_study.ipynb #3d7d487c
 def balanced_subset(ds, size:int, seed:int=0):
@@ -85,11 +90,17 @@ def balanced_subset(ds, size:int, seed:int=0):
     return ds.subset(order[:size].sort().values)
 
 # %% ../nbs/07_study.ipynb #8abce1db
+EVAL_SIZE = 5_000 # test images scored after each `eval_every` epochs for the learning curves (a fixed, class-balanced subset)
+
 @patch
 def data(self:Study, split:str):
-    "The study's `split` ('train' or 'test'), loaded once per process."
+    "The study's `split` ('train', 'test', or 'eval': a fixed subset of the test split for learning curves), loaded once per process."
     from kdnb.data import get_dataset
+    check_choice('split', split, ['train', 'test', 'eval'])
     cache = self.__dict__.setdefault('_data_cache', {})
+    if split == 'eval' and split not in cache:
+        test = self.data('test')
+        cache[split] = test if len(test) <= EVAL_SIZE or not hasattr(test, 'subset') else balanced_subset(test, EVAL_SIZE, seed=1)
     if split not in cache:
         ds, size = get_dataset(self.dataset, split, **self.dataset_options), (self.train_size if split == 'train' else self.test_size)
         cache[split] = ds if size is None else balanced_subset(ds, size)
@@ -106,6 +117,32 @@ def model(self:Study, role:str, seed:int):
     in_channels = train.images.shape[1] if hasattr(train, 'images') else 3
     seed_everything(seed + (TEACHER_SEED_OFFSET if role == 'teacher' else 0))
     return get_model(arch, len(train.classes), in_channels=in_channels, **options)
+
+# %% ../nbs/07_study.ipynb #27097ce9
+def _labels_hash(ds)->str:
+    "sha256 (16 hex digits) of a dataset's labels and its length."
+    y = torch.as_tensor(ds.targets).to(torch.int64).numpy()
+    return hashlib.sha256(np.int64(len(ds)).tobytes() + y.tobytes()).hexdigest()[:16]
+
+def _arch_hash(model)->str:
+    "sha256 (16 hex digits) of a model's class and its parameter and buffer shapes."
+    desc = [type(model).__name__] + [f"{k}:{tuple(v.shape)}" for k, v in model.state_dict().items()]
+    return hashlib.sha256('\n'.join(desc).encode()).hexdigest()[:16]
+
+@patch
+def fingerprint(self:Study)->dict:
+    "What the run keys know of the data and the models beyond their names (computed once per process)."
+    fp = self.__dict__.get('_fingerprint')
+    if fp is None:
+        from kdnb.models import get_model
+        train = self.data('train')
+        kw = dict(num_classes=len(train.classes), in_channels=train.images.shape[1] if hasattr(train, 'images') else 3)
+        build = lambda arch, opts: get_model(arch, **kw, **{k: v for k, v in opts.items() if k != 'pretrained'})
+        fp = dict(data={s: _labels_hash(self.data(s)) for s in ('train', 'test')},
+                  teacher=_arch_hash(build(self.teacher, self.teacher_options)), student=_arch_hash(build(self.student, self.student_options)))
+        self.__dict__['_fingerprint'] = fp
+    return fp
+
 
 # %% ../nbs/07_study.ipynb #cada164d
 def _result(model, config:dict, test, device, history:list, embedding:bool=False)->dict:
@@ -243,10 +280,26 @@ def disagreement(self:Study, T:float, seed:int|None=None, store:RunStore|None=No
     return out
 
 # %% ../nbs/07_study.ipynb #c35d07ba
+def _floor_cached(store:RunStore, key:str, attribute:str, n_perm:int, compute)->dict:
+    "The noise floor of run `key` w.r.t. `attribute`, from the store's analysis cache or computed and cached (atomic write)."
+    import json, os, tempfile
+    path = store.root/'.analysis'/f"{key}-{attribute}-floor{n_perm}.json"
+    try: return json.loads(path.read_text())
+    except (OSError, ValueError): pass
+    fl = compute()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix='.tmp')
+    with os.fdopen(fd, 'w') as f: json.dump(fl, f)
+    os.replace(tmp, path)
+    return fl
+
 @patch
-def fairness(self:Study, attribute:str, store:RunStore|None=None)->pd.DataFrame:
-    "One row per stored run: role, T, seed, accuracy, dpd, eod (percent) w.r.t. `attribute`."
-    from kdnb.fairness import dpd, eod, ovr_mean
+def fairness(self:Study, attribute:str, # a group attribute of the dataset ('color', 'young', ...)
+             floor:bool=False, # add the noise floor (mean, 95% band) of DPD and EOD beside each run
+             n_perm:int=100, # permutations per noise floor
+             store:RunStore|None=None)->pd.DataFrame:
+    "One row per stored run: role, T, seed, accuracy, dpd, eod (percent) w.r.t. `attribute`; with `floor`, dpd_floor, eod_floor and their bands."
+    from kdnb.fairness import group_metrics, noise_floor
     store, rows = store or RunStore(), []
     for role, T, seed, cfg in self.runs():
         if not store.has(cfg): continue
@@ -254,27 +307,72 @@ def fairness(self:Study, attribute:str, store:RunStore|None=None)->pd.DataFrame:
         groups = o.get('groups', {})
         check_choice('attribute', attribute, list(groups))
         y, pred, g, C = o['labels'].numpy(), o['logits'].argmax(-1).numpy(), groups[attribute].numpy(), o['logits'].shape[-1]
-        f = (lambda m: m(y, pred, g)) if C == 2 else (lambda m: ovr_mean(m, y, pred, g, C))
-        with warnings.catch_warnings():
-            warnings.simplefilter('ignore')
-            rows.append(dict(role=role, T=T, seed=seed, accuracy=100 * (pred == y).mean(), dpd=f(dpd), eod=f(eod)))
+        row = dict(role=role, T=T, seed=seed, accuracy=100*(pred == y).mean(), **group_metrics(y, pred, g, C))
+        if floor:
+            fl = _floor_cached(store, run_key(cfg), attribute, n_perm, lambda: noise_floor(y, pred, g, C, n_perm))
+            row.update({f'{m}_floor{s}': fl[f'{m}_{k}'] for m in ('dpd', 'eod') for s, k in (('', 'mean'), ('_lo', 'lo'), ('_hi', 'hi'))})
+        rows.append(row)
     return pd.DataFrame(rows)
 
+
 # %% ../nbs/07_study.ipynb #471d9f4e
+INDIVIDUAL_SUBSET = 10_000 # test images on which individual fairness searches nearest neighbours
+
 @patch
-def individual(self:Study, k:int=5, store:RunStore|None=None)->pd.DataFrame:
-    "One row per stored run: individual fairness (lower is fairer) on the kNN pairs of the first teacher's embedding."
-    from kdnb.fairness import individual_fairness, knn
-    store = store or RunStore()
-    emb = self.outputs('teacher', store=store)['embedding']
-    if emb is None: raise LookupError("the teacher run holds no embedding; retrain it with this version of kdnb")
-    nb = knn(emb, k)
-    rows = []
+def individual(self:Study, k:int=5, # nearest neighbours per sample
+               subset:int=INDIVIDUAL_SUBSET, # a fixed, seeded, class-balanced subset of the test set (all of it if smaller)
+               store:RunStore|None=None)->pd.DataFrame:
+    "One row per stored run: individual fairness (lower is fairer) and kNN consistency, on kNN pairs of its own seed's teacher embedding."
+    from kdnb.fairness import individual_fairness, consistency, knn
+    store, rows, pairs = store or RunStore(), [], {}
+    test = self.data('test')
+    idx = torch.arange(len(test)) if len(test) <= subset else balanced_subset(_Indexed(test), subset, seed=2).idx
     for role, T, seed, cfg in self.runs():
-        if store.has(cfg):
-            probs = store.load(cfg).outputs()['logits'].softmax(-1)
-            rows.append(dict(role=role, T=T, seed=seed, individual_fairness=individual_fairness(probs, emb, k, neighbours=nb)))
+        if not store.has(cfg): continue
+        if seed not in pairs:
+            tcfg = self.config('teacher', seed)
+            emb = store.load(tcfg).outputs().get('embedding') if store.has(tcfg) else None
+            if emb is None: raise LookupError(f"the teacher run of seed {seed} is missing or holds no embedding; run the study first")
+            pairs[seed] = (emb[idx], knn(emb[idx], k))
+        emb, nb = pairs[seed]
+        logits = store.load(cfg).outputs()['logits'][idx]
+        rows.append(dict(role=role, T=T, seed=seed, individual_fairness=individual_fairness(logits.softmax(-1), emb, k, neighbours=nb),
+                         consistency=consistency(logits.argmax(-1), emb, k, neighbours=nb)))
     return pd.DataFrame(rows)
+
+class _Indexed:
+    "A view of a dataset's labels that `balanced_subset` can subset, remembering the indices it chose."
+    def __init__(self, ds, idx=None): self.ds, self.idx = ds, torch.arange(len(ds.targets)) if idx is None else idx
+    @property
+    def targets(self): return self.ds.targets[self.idx]
+    def __len__(self): return len(self.idx)
+    def subset(self, i): return _Indexed(self.ds, self.idx[i])
+
+@patch
+def counterfactual(self:Study, attribute:str, # 'color' or 'texture'
+                   n:int=2_000, # test samples (fixed, seeded) rendered again with only `attribute` changed
+                   store:RunStore|None=None, device='cpu')->pd.DataFrame:
+    "Generated datasets only (Trifeature): one row per stored run, the mean |f(x) - f(x')|_1 over pairs that differ only in `attribute`."
+    from kdnb.trifeature import trifeature_counterfactual
+    from kdnb.fairness import counterfactual_gap
+    if self.dataset != 'trifeature': raise ValueError(f"counterfactual needs a generated dataset (trifeature); this study's is {self.dataset!r}")
+    o = self.dataset_options
+    size, seed = o.get('size', 32), o.get('seed', 0)
+    from kdnb.data import get_dataset
+    total = len(get_dataset('trifeature', 'test', **o))  # the whole generated test split (a study may use a subset of it)
+    pick = torch.randperm(total, generator=torch.Generator().manual_seed(3))[:min(n, total)].sort().values
+    pair = trifeature_counterfactual(pick, attribute, 'test', n=total, size=size, seed=seed)
+    test = self.data('test')
+    x, x_cf = test.normalize(pair['images']), test.normalize(pair['images_cf'])
+    store, rows = store or RunStore(), []
+    for role, T, s, cfg in self.runs():
+        if not store.has(cfg): continue
+        m = self.model('teacher' if role == 'teacher' else 'student', s)
+        m.load_state_dict(store.load(cfg).state_dict()); m.eval()
+        with torch.no_grad(): p, q = m(x).softmax(-1), m(x_cf).softmax(-1)
+        rows.append(dict(role=role, T=T, seed=s, counterfactual_gap=counterfactual_gap(p, q)))
+    return pd.DataFrame(rows)
+
 
 # %% ../nbs/07_study.ipynb #ad2ef7fd
 CIFAR_RECIPE = Recipe(epochs=240, batch_size=64, lr=0.05, milestones=(150, 180, 210), weight_decay=5e-4)
@@ -310,16 +408,21 @@ def _paper_studies()->dict:
     }
 
 # %% ../nbs/07_study.ipynb #c0b4cc36
-CPU_RECIPE = Recipe(epochs=6, batch_size=128, lr=0.05, schedule='cosine', augment=False)
-CPU_STUDENT_RECIPE = Recipe(epochs=8, batch_size=128, optimizer='adamw', lr=1e-3, weight_decay=5e-4, schedule='cosine', augment=False)
+CPU_TEACHER_RECIPE = Recipe(epochs=10, batch_size=128, lr=0.05, schedule='cosine', augment=False, eval_every=1)
+FMNIST_TEACHER_RECIPE = replace(CPU_TEACHER_RECIPE, epochs=6)
+CPU_STUDENT_RECIPE = Recipe(epochs=30, batch_size=128, optimizer='sgd', lr=0.005, momentum=0.9, weight_decay=5e-4, schedule='cosine',
+                            augment=False, bf16=False, eval_every=3)
+FMNIST_STUDENT_RECIPE = replace(CPU_STUDENT_RECIPE, epochs=12, eval_every=2)
 SMOKE_RECIPE = Recipe(epochs=3, batch_size=32, lr=0.05, schedule='constant', augment=False)
+TRIFEATURE_CPU_TEST = 100_000 # test images of the cpu Trifeature study: 100 per (shape, colour, texture), 1,000 per (shape, colour) cell
 
 def _cpu_studies()->dict:
     return {
-        'fmnist': Study('fashion_mnist', 'resnet20', 'lenet5', tuple(range(2, 11)) + HIGH_TEMPS, train_size=10_000,
-                        teacher_recipe=CPU_RECIPE, student_recipe=CPU_STUDENT_RECIPE, name='Fashion-MNIST ResNet-20/LeNet-5 (cpu)'),
-        'trifeature': Study('trifeature', 'resnet20', 'lenet5', PAPER_TEMPS + HIGH_TEMPS, teacher_recipe=CPU_RECIPE,
-                            student_recipe=CPU_STUDENT_RECIPE, name='Trifeature ResNet-20/LeNet-5 (cpu)'),
+        'fmnist': Study('fashion_mnist', 'resnet20', 'lenet5', tuple(range(2, 11)) + HIGH_TEMPS, teacher_recipe=FMNIST_TEACHER_RECIPE,
+                        student_recipe=FMNIST_STUDENT_RECIPE, teacher_options={'image_size': 28}, student_options={'image_size': 28},
+                        name='Fashion-MNIST ResNet-20/LeNet-5 (cpu)'),
+        'trifeature': Study('trifeature', 'resnet20', 'lenet5', PAPER_TEMPS + HIGH_TEMPS, dataset_options={'test_n': TRIFEATURE_CPU_TEST},
+                            teacher_recipe=CPU_TEACHER_RECIPE, student_recipe=CPU_STUDENT_RECIPE, name='Trifeature ResNet-20/LeNet-5 (cpu)'),
     }
 
 def _smoke_studies()->dict:

@@ -147,15 +147,67 @@ def teacher_logits(teacher:nn.Module, ds, device, batch_size:int=512, bf16:bool=
 
 # %% ../nbs/05_train.ipynb #3dd6eb4a
 def _step_losses(models, temps, x, y, t_logits, alpha, t2, device, bf16):
-    "Sum of every model's loss on one batch (one backward serves all), and each model's correct count."
-    total, correct = 0., {}
+    "Each model's loss on one batch, and each model's correct count: two (K,) device tensors (no host sync)."
+    losses, correct = [], []
     for name, m in models.items():
         with autocast(device, bf16): out = forward(m, x)
-        out = out.float()
-        T = temps[name]
-        total = total + (F.cross_entropy(out, y) if T is None else kd_loss(out, t_logits, y, T=T, alpha=alpha, t2=t2))
-        correct[name] = (out.argmax(1) == y).sum().item()
-    return total, correct
+        out, T = out.float(), temps[name]
+        losses.append(F.cross_entropy(out, y) if T is None else kd_loss(out, t_logits, y, T=T, alpha=alpha, t2=t2))
+        correct.append((out.argmax(1) == y).sum())
+    return torch.stack(losses), torch.stack(correct)
+
+def _restore(checkpoint, models:dict, opts:dict)->tuple:
+    "The epoch to start from and the history so far, with models and optimisers restored from `checkpoint`'s state if it has one."
+    state = checkpoint.load() if checkpoint is not None else None
+    if state is None: return 0, []
+    for n, m in models.items():
+        m.load_state_dict(state['models'][n]); opts[n][0].load_state_dict(state['opts'][n]); opts[n][1].load_state_dict(state['scheds'][n])
+    return state['epoch'] + 1, state['history']
+
+def _teacher_targets(teacher, train_ds, device, recipe, teacher_cache):
+    "The teacher in eval mode on `device`, and its cached training-set logits (None when not cached: unaugmented data caches by default)."
+    if teacher is None: return None, None
+    teacher = teacher.to(device).eval()
+    augmented = recipe.augment if hasattr(train_ds, 'images') else getattr(train_ds, 'augment', True)
+    if teacher_cache is None: teacher_cache = not augmented
+    return teacher, (teacher_logits(teacher, train_ds, device, bf16=recipe.bf16) if teacher_cache else None)
+
+def _train_epoch(runners:dict, opts:dict, temps:dict, loader, teacher, cache, recipe, alpha, t2, device, bar)->tuple:
+    "One pass over `loader`: samples seen, and per-model loss sums, correct counts and the first non-finite step (-1: none), on the device."
+    K = len(runners)
+    loss_sum, correct = torch.zeros(K, dtype=torch.float64, device=device), torch.zeros(K, dtype=torch.long, device=device)
+    bad_step, seen = torch.full((), -1, dtype=torch.long, device=device), 0
+    for step, (x, y, idx) in enumerate(loader):
+        x, y = to_device(x, device), y.to(device)
+        if recipe.channels_last and not isinstance(x, dict): x = x.contiguous(memory_format=torch.channels_last)
+        t_logits = None
+        if teacher is not None:
+            if cache is not None: t_logits = cache[idx.to(cache.device)]
+            else:
+                with torch.no_grad(), autocast(device, recipe.bf16): t_logits = forward(teacher, x).float()
+        losses, c = _step_losses(runners, temps, x, y, t_logits, alpha, t2, device, recipe.bf16)
+        for o, _ in opts.values(): o.zero_grad(set_to_none=True)
+        losses.sum().backward()
+        for o, _ in opts.values(): o.step()
+        seen += len(y); loss_sum += losses.detach().double()*len(y); correct += c
+        bad_step = torch.where((bad_step < 0) & ~torch.isfinite(losses.detach()).all(), step, bad_step)
+        bar.update(1)
+    return seen, loss_sum, correct, bad_step
+
+def _check_finite(names:list, loss_sum:torch.Tensor, bad_step:torch.Tensor, epoch:int, recipe):
+    "Stop with a clear error if any model's loss was not finite in `epoch` (the epoch's one host sync)."
+    finite = torch.isfinite(loss_sum).tolist()
+    if all(finite): return
+    bad = [n for n, f in zip(names, finite) if not f]
+    raise FloatingPointError(f"training diverged: the loss of {bad} became non-finite in epoch {epoch + 1} at step {int(bad_step)}; "
+                             f"nothing of this epoch is checkpointed or stored. Lower the learning rate (recipe lr={recipe.lr}, "
+                             f"optimizer={recipe.optimizer!r}), or check the data and the teacher's logits for NaN/inf.")
+
+def _checkpoint_state(models:dict, opts:dict, epoch:int, history:list)->dict:
+    "What a checkpoint holds after `epoch`: models, optimisers, schedulers and the history."
+    return dict(epoch=epoch, history=history, models={n: m.state_dict() for n, m in models.items()},
+                opts={n: o.state_dict() for n, (o, _) in opts.items()}, scheds={n: s.state_dict() for n, (_, s) in opts.items()})
+
 
 # %% ../nbs/05_train.ipynb #5c033f6d
 def fit(models:dict, # name -> model to train (e.g. {'nds': m, 'ds_T4': m4}); trained in place
@@ -186,55 +238,30 @@ def fit(models:dict, # name -> model to train (e.g. {'nds': m, 'ds_T4': m4}); tr
     opts = {n: make_optimizer(m, recipe) for n, m in models.items()}
     loader = (parallel.loader if parallel is not None else make_loader)(train_ds, recipe.batch_size, train=True, device=device,
                                                                           seed=seed, augment=recipe.augment)
-    augmented = recipe.augment if hasattr(train_ds, 'images') else getattr(train_ds, 'augment', True)
-    cache = None
-    if teacher is not None:
-        teacher = teacher.to(device).eval()
-        if teacher_cache is None: teacher_cache = not augmented
-        if teacher_cache: cache = teacher_logits(teacher, train_ds, device, bf16=recipe.bf16)
-    state = checkpoint.load() if checkpoint is not None else None
-    start, history = 0, []
-    if state is not None:
-        for n, m in models.items():
-            m.load_state_dict(state['models'][n]); opts[n][0].load_state_dict(state['opts'][n]); opts[n][1].load_state_dict(state['scheds'][n])
-        start, history = state['epoch'] + 1, state['history']
+    teacher, cache = _teacher_targets(teacher, train_ds, device, recipe, teacher_cache)
+    start, history = _restore(checkpoint, models, opts)
     runners = {n: (parallel.wrap(m) if parallel is not None else m) for n, m in models.items()}
     if recipe.compile: runners = {n: torch.compile(r) for n, r in runners.items()}
     end = recipe.epochs if stop_after is None else min(recipe.epochs, start + stop_after)
-    show = (not in_test()) if progress is None else progress
-    bar = tqdm(total=(end - start) * len(loader), disable=not show, desc=f"fit {len(models)} model(s)", leave=False)
+    bar = tqdm(total=(end - start)*len(loader), disable=not ((not in_test()) if progress is None else progress),
+               desc=f"fit {len(models)} model(s)", leave=False)
     for epoch in range(start, end):
         loader.set_epoch(epoch); t0 = time.time()
         for m in models.values(): m.train()
-        seen, loss_sum, correct = 0, 0., dict.fromkeys(models, 0)
-        for x, y, idx in loader:
-            x, y = to_device(x, device), y.to(device)
-            if recipe.channels_last and not isinstance(x, dict): x = x.contiguous(memory_format=torch.channels_last)
-            t_logits = None
-            if teacher is not None:
-                if cache is not None: t_logits = cache[idx.to(cache.device)]
-                else:
-                    with torch.no_grad(), autocast(device, recipe.bf16): t_logits = forward(teacher, x).float()
-            total, c = _step_losses(runners, temps, x, y, t_logits, alpha, t2, device, recipe.bf16)
-            for o, _ in opts.values(): o.zero_grad(set_to_none=True)
-            total.backward()
-            for o, _ in opts.values(): o.step()
-            seen += len(y); loss_sum += total.item() * len(y)
-            for n in c: correct[n] += c[n]
-            bar.update(1); bar.set_postfix(epoch=epoch + 1, loss=f"{loss_sum / seen / len(models):.3f}",
-                                           acc=f"{sum(correct.values()) / seen / len(models):.3f}")
+        seen, loss_sum, correct, bad_step = _train_epoch(runners, opts, temps, loader, teacher, cache, recipe, alpha, t2, device, bar)
+        _check_finite(list(models), loss_sum, bad_step, epoch, recipe)
         for _, s in opts.values(): s.step()
-        if parallel is not None:  # every process's share of the epoch, summed
-            seen, loss_sum, *c = parallel.all_sum([seen, loss_sum, *correct.values()]); correct = dict(zip(correct, c))
-        history.append(dict(epoch=epoch + 1, loss=loss_sum / seen / len(models), seconds=time.time() - t0,
-                            train_acc={n: correct[n] / seen for n in models}))
+        seen, total, *c = [seen, loss_sum.sum().item(), *correct.tolist()]
+        if parallel is not None: seen, total, *c = parallel.all_sum([seen, total, *c])  # every process's share of the epoch, summed
+        history.append(dict(epoch=epoch + 1, loss=total/seen/len(models), seconds=time.time() - t0,
+                            train_acc={n: k/seen for n, k in zip(models, c)}))
+        bar.set_postfix(epoch=epoch + 1, loss=f"{history[-1]['loss']:.3f}", acc=f"{sum(c)/seen/len(models):.3f}")
         if eval_ds is not None and recipe.eval_every and (epoch + 1) % recipe.eval_every == 0:
             history[-1]['test_acc'] = {n: accuracy(predict(m, eval_ds, device)) for n, m in models.items()}
-        if checkpoint is not None:
-            checkpoint.save(dict(epoch=epoch, history=history, models={n: m.state_dict() for n, m in models.items()},
-                                 opts={n: o.state_dict() for n, (o, _) in opts.items()}, scheds={n: s.state_dict() for n, (_, s) in opts.items()}))
+        if checkpoint is not None: checkpoint.save(_checkpoint_state(models, opts, epoch, history))
     bar.close()
     return dict(history=history, done=end == recipe.epochs)
+
 
 # %% ../nbs/05_train.ipynb #b51c2df8
 def toy_dataset(n:int=256, seed:int=0, size:int=8)->'TensorImageDataset':

@@ -17,7 +17,7 @@ from .data import TensorImageDataset
 # %% auto #0
 __all__ = ['SHAPE_MASKS', 'SHAPES', 'TEXTURE_PERIOD', 'TEXTURE_PATTERNS', 'TEXTURES', 'COLORS', 'COLOR_NAMES', 'BACKGROUND',
            'DARK', 'GENERATOR_VERSION', 'TRIFEATURE_MEAN', 'TRIFEATURE_STD', 'render_batch', 'render',
-           'trifeature_design', 'generate_trifeature', 'make_trifeature']
+           'trifeature_design', 'generate_trifeature', 'make_trifeature', 'trifeature_counterfactual']
 
 # %% ../nbs/03_trifeature.ipynb #e27568a2
 def _polygon(u, v, n, R):
@@ -210,3 +210,25 @@ def make_trifeature(split:str='train', # 'train' or 'test'
     return TensorImageDataset(d['images'], d['shape'], SHAPES, {'color': d['color'], 'texture': d['texture']},
                               {'color': COLOR_NAMES, 'texture': TEXTURES}, TRIFEATURE_MEAN, TRIFEATURE_STD,
                               augment, name=f'trifeature-{split}')
+
+# %% ../nbs/03_trifeature.ipynb #3f06d567
+def trifeature_counterfactual(indices, # sample indices into the generated split
+                              attribute:str='color', # 'color' or 'texture': what the counterfactual changes
+                              split:str='test', # 'train' or 'test', as in `make_trifeature`
+                              n:int|None=None, # images in the split (default as in `make_trifeature`)
+                              size:int=32, # image side in pixels
+                              seed:int=0, # dataset seed, as in `make_trifeature`
+                              cf_seed:int=0, # seed of the offsets given to the attribute
+                             )->dict:
+    "Originals and counterfactuals (uint8 `(k, 3, size, size)`) of generated Trifeature samples that differ only in `attribute`."
+    check_choice('attribute', attribute, ['color', 'texture']); check_choice('split', split, list(_DEFAULT_N))
+    n = _DEFAULT_N[split] if n is None else check_range('n', n, 1)
+    idx = torch.as_tensor(indices, dtype=torch.long)
+    if idx.ndim != 1 or (len(idx) and (idx.min() < 0 or idx.max() >= n)): raise ValueError(f"indices must be 1-d within 0..{n - 1}")
+    d = trifeature_design(n, torch.Generator().manual_seed(2*seed + (split == 'test')))  # as generate_trifeature draws it
+    d = {k: v[idx] for k, v in d.items()}
+    offset = torch.randint(1, 10, (len(idx),), generator=torch.Generator().manual_seed(cf_seed))
+    cf = {**d, attribute: (d[attribute] + offset) % 10}
+    draw = lambda e: render_batch(e['shape'], e['texture'], e['color'], size, e['angle'], e['scale'], e['shift'])
+    return dict(images=draw(d), images_cf=draw(cf), values=d[attribute], values_cf=cf[attribute])
+
