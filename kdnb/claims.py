@@ -14,7 +14,7 @@ from .classwise import count_significant, normalized_class_accuracy
 
 # %% auto #0
 __all__ = ['VERDICTS', 'CLAIM_COLUMNS', 'paired_ci', 'trend_ci', 'jackknife_ci', 'verdict', 'claim', 'per_seed',
-           'learning_curves', 'plateau', 'classwise_claims', 'fairness_claims', 'claims_prose']
+           'learning_curves', 'plateau', 'classwise_claims', 'fairness_claims', 'claims_prose', 'plot_learning_curves']
 
 # %% ../nbs/11a_claims.ipynb #294692bc
 def paired_ci(diffs, # one difference per seed (e.g. DS minus NDS accuracy of the same seed)
@@ -148,14 +148,15 @@ def classwise_claims(study, # the class-wise study (fig3's at each preset)
     ds = {T: _nca_by_seed(study, 'ds', T, store) for T in Ts}
     n = min(len(nds), len(teacher), *(len(v) for v in ds.values()))
     counts = lambda ref, s: [count_significant(ds[T][s], ref[s]) for T in Ts]
+    # a rho lies in [-1, 1]: with fewer than 3 seeds there is no jackknife, and the interval is that whole range
+    interval = lambda f: jackknife_ci(f, n) if n >= 3 else (f(list(range(n))), -1.0, 1.0)
     for name, ref, sign, words in (('sc', nds, +1, '#SC rises with T'), ('tc', teacher, -1, '#TC falls with T')):
-        ci = jackknife_ci(lambda s: _rho(Ts, counts(ref, s)), n)
+        ci = interval(lambda s: _rho(Ts, counts(ref, s)))
         rows.append(claim(words, ci, sign, f"#{name.upper()} {' '.join(str(c) for c in counts(ref, list(range(n))))} at T = "
                           f"{', '.join(f'{T:g}' for T in Ts)}; Spearman rho {_fmt(ci)} (leave-one-seed-out over {n} seeds)", 'jackknife'))
-    gap = lambda s: _rho(Ts, np.subtract(counts(nds, s), counts(teacher, s)))
     sc, tc = counts(nds, list(range(n))), counts(teacher, list(range(n)))
     cross = [T for T, a, b in zip(Ts, sc, tc) if a >= b]
-    ci = jackknife_ci(gap, n)
+    ci = interval(lambda s: _rho(Ts, np.subtract(counts(nds, s), counts(teacher, s))))
     rows.append(claim('#SC and #TC cross (#SC - #TC rises with T)', ci, +1,
                       f"#SC - #TC {' '.join(str(a - b) for a, b in zip(sc, tc))}; Spearman rho {_fmt(ci)}; "
                       + (f"first T with #SC >= #TC: {cross[0]:g}" if cross else "#SC stays below #TC at every T"), 'jackknife'))
@@ -229,3 +230,23 @@ def claims_prose(claims:pd.DataFrame, # `classwise_claims` / `fairness_claims` r
         if len(c): out.append(f"**{v.capitalize()} ({len(c)} of {len(claims)}).** " + ' '.join(
             f"{r.claim}: {r.measured}." for r in c.itertuples()))
     return '\n\n'.join(out)
+
+# %% ../nbs/11a_claims.ipynb #e5115413
+def plot_learning_curves(curves:pd.DataFrame, # `learning_curves` output of one study
+                         temps=(1, 4, 10, 40), # the DS temperatures to draw (those stored)
+                         ax=None, # a matplotlib Axes (default: a new figure)
+                         title:str='', # the panel's title
+                        ):
+    "Test accuracy (train accuracy where no test accuracy was recorded) against epoch: teacher, NDS and DS at `temps`, mean over seeds ± 1 std."
+    import matplotlib.pyplot as plt
+    ax = ax or plt.subplots(figsize=(5, 3.5), layout='constrained')[1]
+    col = 'test_acc' if curves.test_acc.notna().any() else 'train_acc'
+    d = curves.dropna(subset=[col])
+    for (role, T), c in d.groupby(['role', d['T'].fillna(0)]):
+        if role == 'ds' and T not in temps: continue
+        g = c.groupby('epoch')[col].agg(['mean', 'std'])
+        line, = ax.plot(g.index, g['mean'], ls='-' if role == 'ds' else '--', label=role.upper() if role != 'ds' else f'DS T={T:g}')
+        ax.fill_between(g.index, g['mean'] - g['std'].fillna(0), g['mean'] + g['std'].fillna(0), color=line.get_color(), alpha=0.15, lw=0)
+    ax.set(xlabel='epoch', ylabel=f"{'test' if col == 'test_acc' else 'train'} accuracy (%)", title=title); ax.legend(fontsize=7)
+    return ax.figure
+
