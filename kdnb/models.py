@@ -17,7 +17,7 @@ from .core import check_choice, check_range
 
 # %% auto #0
 __all__ = ['MODELS', 'count_params', 'BasicBlock', 'CifarResNet', 'LeNet5', 'TextClassifier', 'ModelSpec', 'model_info',
-           'get_model', 'get_tokenizer', 'classifier_layer', 'embed']
+           'get_model', 'get_tokenizer', 'classifier_layer', 'features_and_logits', 'embed']
 
 # %% ../nbs/04_models.ipynb #329b6f59
 def count_params(model:nn.Module, # any torch module
@@ -225,17 +225,27 @@ def _batches(x, bs):
         yield {k: v[i:i+bs] for k, v in x.items()} if isinstance(x, dict) else x[i:i+bs]
 
 @torch.no_grad()
+def features_and_logits(model:nn.Module, # a model from `get_model`, in the mode the caller chose
+                        x:torch.Tensor|dict, # a batch on the model's device: images, or a tokenised batch (dict)
+                       )->tuple:
+    "One forward pass: the penultimate-layer features `(N, D)` (the final classifier's input) and the logits."
+    model, feats = getattr(model, '_orig_mod', model), []
+    hook = classifier_layer(model).register_forward_hook(lambda m, inp, out: feats.append(inp[0].detach()))
+    try: logits = model(**x) if isinstance(x, dict) else model(x)
+    finally: hook.remove()
+    return feats[0], logits
+
+@torch.no_grad()
 def embed(model:nn.Module, # a model from `get_model`
           x:torch.Tensor|dict, # images (N, C, H, W), or a tokenised batch (dict of (N, L) tensors)
           batch_size:int|None=None, # run in chunks of this size (default: all at once)
          )->torch.Tensor:
     "Penultimate-layer features `(N, D)`: the input of the final classifier, computed in eval mode."
-    model = getattr(model, '_orig_mod', model)
-    feats, dev, was_training = [], next(model.parameters()).device, model.training
-    hook = classifier_layer(model).register_forward_hook(lambda m, inp, out: feats.append(inp[0].detach()))
+    dev, was_training = next(getattr(model, '_orig_mod', model).parameters()).device, model.training
     try:
         model.eval()
-        for xb in _batches(x, batch_size):
-            model(**{k: v.to(dev) for k, v in xb.items()}) if isinstance(xb, dict) else model(xb.to(dev))
-    finally: hook.remove(); model.train(was_training)
+        feats = [features_and_logits(model, {k: v.to(dev) for k, v in xb.items()} if isinstance(xb, dict) else xb.to(dev))[0]
+                 for xb in _batches(x, batch_size)]
+    finally: model.train(was_training)
     return torch.cat(feats)
+

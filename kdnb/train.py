@@ -124,10 +124,12 @@ def predict(model:nn.Module, # a trained model
     for x, y, _ in make_loader(ds, batch_size, train=False, device=device):
         x = to_device(x, device)
         with autocast(device, bf16):
-            if embedding:
-                from kdnb.models import embed
-                out['embedding'].append(embed(model, x).float().cpu())
-            out['logits'].append(forward(model, x).float().cpu())
+            if embedding:  # one forward pass gives both
+                from kdnb.models import features_and_logits
+                feats, logits = features_and_logits(model, x)
+                out['embedding'].append(feats.float().cpu())
+            else: logits = forward(model, x)
+            out['logits'].append(logits.float().cpu())
         out['labels'].append(y.cpu())
     return {k: torch.cat(v) for k, v in out.items() if v}
 
