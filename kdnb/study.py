@@ -19,8 +19,8 @@ from .train import Recipe, predict, accuracy
 
 # %% auto #0
 __all__ = ['EVAL_SIZE', 'TEACHER_SEED_OFFSET', 'INDIVIDUAL_SUBSET', 'CIFAR_RECIPE', 'IMAGENET_RECIPE', 'CELEBA_RECIPE',
-           'TRIFEATURE_RECIPE', 'TEXT_RECIPE', 'PAPER_TEMPS', 'HIGH_TEMPS', 'CPU_TEACHER_RECIPE',
-           'FMNIST_TEACHER_RECIPE', 'CPU_STUDENT_RECIPE', 'FMNIST_STUDENT_RECIPE', 'SMOKE_RECIPE',
+           'TRIFEATURE_RECIPE', 'TRIFEATURE_STUDENT_RECIPE', 'TEXT_RECIPE', 'PAPER_TEMPS', 'HIGH_TEMPS',
+           'CPU_TEACHER_RECIPE', 'FMNIST_TEACHER_RECIPE', 'CPU_STUDENT_RECIPE', 'FMNIST_STUDENT_RECIPE', 'SMOKE_RECIPE',
            'TRIFEATURE_CPU_TEST', 'PRESETS', 'PRESET_NOTES', 'ARTIFACTS', 'GROUP_ATTRIBUTES', 'PAPER_GPU_HOURS',
            'Study', 'balanced_subset', 'studies']
 
@@ -379,6 +379,7 @@ CIFAR_RECIPE = Recipe(epochs=240, batch_size=64, lr=0.05, milestones=(150, 180, 
 IMAGENET_RECIPE = Recipe(epochs=90, batch_size=256, lr=0.1, milestones=(30, 60), weight_decay=1e-4, channels_last=True)
 CELEBA_RECIPE = Recipe(epochs=20, batch_size=128, lr=0.01, schedule='cosine', weight_decay=5e-4)
 TRIFEATURE_RECIPE = Recipe(epochs=30, batch_size=128, lr=0.05, schedule='cosine', augment=False)
+TRIFEATURE_STUDENT_RECIPE = Recipe(epochs=30, batch_size=128, lr=0.005, schedule='cosine', augment=False, bf16=False, eval_every=3)
 TEXT_RECIPE = Recipe(epochs=5, batch_size=32, optimizer='adamw', lr=2e-5, weight_decay=0.01, schedule='constant', augment=False)
 PAPER_TEMPS, HIGH_TEMPS = tuple(range(1, 11)), (20, 30, 40)
 
@@ -399,7 +400,7 @@ def _paper_studies()->dict:
         'celeba': Study('celeba', 'resnet50', 'resnet18', PAPER_TEMPS + HIGH_TEMPS, teacher_recipe=CELEBA_RECIPE,
                         student_recipe=CELEBA_RECIPE, name='CelebA ResNet-50/18', **{k: {'image_size': 64} for k in ('teacher_options', 'student_options')}),
         'trifeature': Study('trifeature', 'resnet20', 'lenet5', PAPER_TEMPS + HIGH_TEMPS, teacher_recipe=TRIFEATURE_RECIPE,
-                            student_recipe=TRIFEATURE_RECIPE, name='Trifeature ResNet-20/LeNet-5'),
+                            student_recipe=TRIFEATURE_STUDENT_RECIPE, name='Trifeature ResNet-20/LeNet-5'),
         # one tokenised dataset serves teacher and students: bert-base-uncased and distilbert-base-uncased share one
         # uncased WordPiece vocabulary (30,522 ids), and the dataset keeps only input_ids and attention_mask
         'hatexplain': Study('hatexplain', 'bert_base', 'distilbert', PAPER_TEMPS + HIGH_TEMPS, dataset_options={'tokenizer': 'bert_base'},
