@@ -43,6 +43,9 @@ def _predictions(x, name:str, num_classes:int)->tuple:
         if x.ndim < 2 or x.shape[-1] != num_classes:
             raise ValueError(f"{name} is floating, so it is read as logits with classes in the last axis, but its shape "
                              f"{x.shape} does not end in num_classes={num_classes}")
+        if not (ok := np.isfinite(x).all(-1)).all():
+            raise ValueError(f"{name} holds NaN or inf in {int((~ok).sum())} of {ok.size} rows of logits: their argmax is meaningless "
+                             "(an all-NaN row would count as class 0); a diverged model cannot be scored")
         x = x.argmax(-1)
     return _labels_in_range(x, name, num_classes), was_torch
 

@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_data.ipynb #007a2246
 from __future__ import annotations
-import gzip, json, os, pickle, struct
+import gzip, json, math, os, pickle, struct
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -141,6 +141,28 @@ def _reading(name, path):
         raise _bad(name, path, f"{type(e).__name__}: {e}") from e
     except Exception as e: raise _bad(name, path, f"{type(e).__name__}: {e} (truncated or not the expected format?)") from e
 
+def _check_labels(name, path, y, num_classes:int, what='labels')->np.ndarray:
+    "`y` as int64 if it holds integers in 0..num_classes-1, else a ValueError naming `path`."
+    y = np.asarray(y)
+    if y.size and (not np.issubdtype(y.dtype, np.integer) or y.min() < 0 or y.max() >= num_classes):
+        shown = np.unique(y)[:5].tolist() if y.dtype.kind in 'iufb' else repr(y.flat[0])[:40]
+        raise _bad(name, path, f"{what} must be integers 0..{num_classes - 1}; got dtype {y.dtype}, values {shown}")
+    return y.astype(np.int64)
+
+def _check_pixels(name, path, x)->np.ndarray:
+    "`x` if it is a uint8 array (pixel values 0..255), else a ValueError naming `path` (no silent wrap-around or truncation)."
+    x = np.asarray(x)
+    if x.dtype != np.uint8:
+        rng = f" in [{x.min()}, {x.max()}]" if x.size and x.dtype.kind in 'iuf' else ''
+        raise _bad(name, path, f"pixels must be uint8 (0..255); got dtype {x.dtype}{rng}")
+    return x
+
+def _inside(name, path, file:str)->str:
+    "`file` if it is a plain file name (no folder part, no '..'), else a ValueError naming `path`: images stay inside the data folder."
+    if not file or Path(file).name != file or file in ('.', '..') or '\\' in file:
+        raise _bad(name, path, f"image name {file!r} is not a plain file name; image paths must stay inside the data folder")
+    return file
+
 def _tv_how(name): return f"pass download=True to fetch {name} with torchvision (or put torchvision's files there)"
 
 # %% ../nbs/02_data.ipynb #e790bc81
@@ -150,8 +172,18 @@ _CIFAR = dict( # folder, train files, test files, meta file, names key, labels k
     cifar100=('cifar-100-python', ['train'], ['test'], 'meta',
               'fine_label_names', 'fine_labels', (0.5071, 0.4865, 0.4409), (0.2673, 0.2564, 0.2762), 'CIFAR100'))
 
+_PICKLE_SAFE = {('numpy', 'ndarray'), ('numpy', 'dtype'), ('_codecs', 'encode'),  # what numpy arrays and bytes pickle to
+                *((m, n) for m in ('numpy.core.multiarray', 'numpy._core.multiarray') for n in ('_reconstruct', 'scalar')),
+                *((m, '_frombuffer') for m in ('numpy.core.numeric', 'numpy._core.numeric'))}
+
+class _SafeUnpickler(pickle.Unpickler):
+    "Unpickles numpy arrays, lists, dicts, strings, bytes and numbers only; any other global (a function to call: code) is refused."
+    def find_class(self, module, name):
+        if (module, name) in _PICKLE_SAFE: return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"refusing {module}.{name}: a dataset pickle may hold only numpy arrays, lists, dicts, strings and numbers")
+
 def _unpickle(name, path, keys):
-    with _reading(name, path), open(_need(name, path, _tv_how(name)), 'rb') as f: d = pickle.load(f, encoding='latin1')
+    with _reading(name, path), open(_need(name, path, _tv_how(name)), 'rb') as f: d = _SafeUnpickler(f, encoding='latin1').load()
     if not isinstance(d, dict) or not set(keys) <= set(d): raise _bad(name, path, f"expected a dict with keys {keys}")
     return d
 
@@ -160,17 +192,18 @@ def _load_cifar(name, split, root, download=False, augment=None):
     if download:
         import torchvision
         getattr(torchvision.datasets, tv)(str(root), train=split == 'train', download=True)
-    base = _need(name, root/folder, _tv_how(name))
+    base, n_classes = _need(name, root/folder, _tv_how(name)), 10 if name == 'cifar10' else 100
     xs, ys = [], []
     for fn in (train if split == 'train' else test):
         d = _unpickle(name, base/fn, ['data', labels_key])
-        x = np.asarray(d['data'], dtype=np.uint8)
-        if x.ndim != 2 or x.shape[1] != 3072 or len(x) != len(d[labels_key]):
-            raise _bad(name, base/fn, f"data has shape {x.shape} for {len(d[labels_key])} labels; expected (N, 3072)")
-        xs.append(x); ys += list(d[labels_key])
+        x, y = _check_pixels(name, base/fn, d['data']), np.asarray(d[labels_key])
+        if x.ndim != 2 or x.shape[1] != 3072 or y.shape != (len(x),):
+            raise _bad(name, base/fn, f"data has shape {x.shape} for labels of shape {y.shape}; expected (N, 3072) and (N,)")
+        xs.append(x); ys.append(_check_labels(name, base/fn, y, n_classes))
     classes = _unpickle(name, base/meta, [names_key])[names_key]
+    if len(classes) != n_classes: raise _bad(name, base/meta, f"{names_key} has {len(classes)} names; {name} has {n_classes} classes")
     images = torch.from_numpy(np.concatenate(xs).reshape(-1, 3, 32, 32))
-    return TensorImageDataset(images, torch.tensor(ys), classes, mean=mean, std=std,
+    return TensorImageDataset(images, torch.from_numpy(np.concatenate(ys)), classes, mean=mean, std=std,
                               augment=split == 'train' if augment is None else augment, name=name)
 
 for _n in _CIFAR:
@@ -189,8 +222,11 @@ def _load_svhn(split, root, download=False, augment=False):
     with _reading('svhn', path): m = scipy.io.loadmat(str(path))
     if 'X' not in m or 'y' not in m or m['X'].ndim != 4 or m['X'].shape[:3] != (32, 32, 3) or m['X'].shape[3] != m['y'].size:
         raise _bad('svhn', path, "expected X of shape (32, 32, 3, N) and y of shape (N, 1)")
-    y = m['y'].astype(np.int64).reshape(-1) % 10
-    images = torch.from_numpy(np.ascontiguousarray(m['X'].transpose(3, 2, 0, 1)).astype(np.uint8))
+    y = m['y'].reshape(-1)
+    if y.size and (not np.issubdtype(y.dtype, np.integer) or y.min() < 1 or y.max() > 10):
+        raise _bad('svhn', path, f"y must hold integers 1..10 (10 = the digit 0); got dtype {y.dtype}, values {np.unique(y)[:5].tolist()}")
+    y = np.where(y == 10, 0, y).astype(np.int64)  # 10 stands for the digit 0, explicitly
+    images = torch.from_numpy(np.ascontiguousarray(_check_pixels('svhn', path, m['X']).transpose(3, 2, 0, 1)))
     return TensorImageDataset(images, torch.from_numpy(y), [str(i) for i in range(10)],
                               mean=(0.4377, 0.4438, 0.4728), std=(0.1980, 0.2010, 0.1970), augment=augment, name='svhn')
 
@@ -205,14 +241,24 @@ def _read_idx(name, path, magic):
     if got != magic: raise _bad(name, path, f"magic number {got}, expected {magic} (not an IDX file of this kind)")
     nd = magic & 0xff
     dims = struct.unpack(f'>{nd}I', buf[4:4 + 4*nd]) if len(buf) >= 4 + 4*nd else ()
-    if len(dims) != nd or len(buf) - 4 - 4*nd != int(np.prod(dims)):
-        raise _bad(name, path, f"header says {dims} ({int(np.prod(dims)) if dims else '?'} bytes) but the file holds {len(buf) - 4 - 4*nd}")
+    if len(dims) != nd or len(buf) - 4 - 4*nd != math.prod(dims):  # exact integers: no overflow of a forged header
+        raise _bad(name, path, f"header says {dims} ({math.prod(dims) if dims else '?'} bytes) but the file holds {len(buf) - 4 - 4*nd}")
     return np.frombuffer(buf, np.uint8, offset=4 + 4*nd).reshape(dims)
 
 def _find_idx(dirs, stem):
     for d in dirs:
         for p in (d/stem, d/f'{stem}.gz'):
             if p.is_file(): return p
+
+def _find_idx_pair(name, dirs, stems):
+    "The IDX files `stems` from the first folder of `dirs` that holds any of them; all from that one folder."
+    for d in dirs:
+        found = [_find_idx([d], s) for s in stems]
+        if all(found): return found
+        if any(found):
+            have = next(f for f in found if f)
+            raise _bad(name, have, f"it has no companion {stems[found.index(None)]}[.gz] in {d}; images and labels must come from one folder")
+    return None
 
 # %% ../nbs/02_data.ipynb #6c4b5116
 _FMNIST_CLASSES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot']
@@ -225,13 +271,14 @@ def _load_fashion_mnist(split, root, download=False, augment=False):
         torchvision.datasets.FashionMNIST(str(root), train=split == 'train', download=True)
     pre = 'train' if split == 'train' else 't10k'
     dirs = [root/'FashionMNIST'/'raw', *FASHION_MNIST_SYSTEM_DIRS]
-    paths = [_find_idx(dirs, f'{pre}-{k}-ubyte') for k in ('images-idx3', 'labels-idx1')]
-    if None in paths:
+    paths = _find_idx_pair('fashion_mnist', dirs, [f'{pre}-{k}-ubyte' for k in ('images-idx3', 'labels-idx1')])
+    if paths is None:
         raise FileNotFoundError(f"fashion_mnist: no {pre}-images-idx3-ubyte[.gz] / {pre}-labels-idx1-ubyte[.gz] in "
                                 f"{', '.join(map(str, dirs))}; run `apt-get install dataset-fashion-mnist` or pass download=True")
     x, y = _read_idx('fashion_mnist', paths[0], 2051), _read_idx('fashion_mnist', paths[1], 2049)
+    if x.shape[1:] != (28, 28): raise _bad('fashion_mnist', paths[0], f"images have shape {x.shape}; expected (N, 28, 28)")
     if len(x) != len(y): raise _bad('fashion_mnist', paths[1], f"{len(y)} labels for {len(x)} images in {paths[0]}")
-    return TensorImageDataset(torch.from_numpy(x.copy()).unsqueeze(1), torch.from_numpy(y.astype(np.int64)), _FMNIST_CLASSES,
+    return TensorImageDataset(torch.from_numpy(x.copy()).unsqueeze(1), torch.from_numpy(_check_labels('fashion_mnist', paths[1], y, 10)), _FMNIST_CLASSES,
                               mean=(0.2860,), std=(0.3530,), augment=augment, name='fashion_mnist')
 
 # %% ../nbs/02_data.ipynb #421e5c11
@@ -290,15 +337,21 @@ def _load_tiny_imagenet(split, root, download=False, transform=None, augment=Non
     "Tiny ImageNet (200 classes, 64x64); test = the official val set."
     base = root if (root/'wnids.txt').exists() else root/'tiny-imagenet-200'
     wnids = sorted(r[0] for r in _read_table('tiny_imagenet', _need('tiny_imagenet', base/'wnids.txt', _TINY_HOW), 1))
+    if not wnids: raise _bad('tiny_imagenet', base/'wnids.txt', "it lists no class")
     words = dict((r[0], r[1].strip()) for r in _read_table('tiny_imagenet', _need('tiny_imagenet', base/'words.txt', _TINY_HOW), None, '\t'))
     idx = {w: i for i, w in enumerate(wnids)}
     if split == 'train':
-        files = [(f, idx[w]) for w in wnids for f in sorted((_need('tiny_imagenet', base/'train'/w/'images', _TINY_HOW)).glob('*.JPEG'))]
+        files = []
+        for w in wnids:
+            folder = _need('tiny_imagenet', base/'train'/w/'images', _TINY_HOW)
+            if not (imgs := sorted(folder.glob('*.JPEG'))): raise _bad('tiny_imagenet', folder, "the class folder holds no .JPEG image")
+            files += [(f, idx[w]) for f in imgs]
     else:
         ann = _need('tiny_imagenet', base/'val'/'val_annotations.txt', _TINY_HOW)
         rows = _read_table('tiny_imagenet', ann, 6, '\t')
         if bad := [r[1] for r in rows if r[1] not in idx]: raise _bad('tiny_imagenet', ann, f"wnid {bad[0]!r} is not in wnids.txt")
-        files = [(base/'val'/'images'/r[0], idx[r[1]]) for r in rows]
+        files = [(base/'val'/'images'/_inside('tiny_imagenet', ann, r[0]), idx[r[1]]) for r in rows]
+        if not files: raise _bad('tiny_imagenet', ann, "it lists no image")
     train = split == 'train' if augment is None else augment
     tfm = transform or _image_transform(64, (0.4802, 0.4481, 0.3975), (0.2770, 0.2691, 0.2821), train, crop='pad', pad=4)
     return FileImageDataset([f for f, _ in files], [t for _, t in files], [words.get(w, w).split(',')[0] for w in wnids], tfm, name='tiny_imagenet')
@@ -348,8 +401,11 @@ def _read_celeba_attrs(path):
     if len(rows) != int(lines[0]): raise _bad('celeba', path, f"line 1 announces {lines[0].strip()} images but {len(rows)} are listed")
     rows = [r.split(None, 1) for r in rows]
     with _reading('celeba', path):  # 200k x 40 values: parsed in C, not one int() at a time
-        vals = np.fromstring(' '.join(r[1] for r in rows), dtype=np.int8, sep=' ').reshape(len(rows), len(names))
-    return [r[0] for r in rows], names, torch.from_numpy(vals > 0)
+        vals = np.fromstring(' '.join(r[1] for r in rows), dtype=np.int64, sep=' ').reshape(len(rows), len(names))
+    if bad := np.setdiff1d(vals, [-1, 1]).tolist():
+        i = int(np.flatnonzero(~np.isin(vals, [-1, 1]).all(1))[0])
+        raise _bad('celeba', path, f"attribute values must be -1 or 1; line {i+3} has {bad[:3]}")
+    return [_inside('celeba', path, r[0]) for r in rows], names, torch.from_numpy(vals > 0)
 
 # %% ../nbs/02_data.ipynb #e6c48bea
 def _undersample(y, seed):
@@ -370,6 +426,7 @@ def _load_celeba(split, root, download=False, target='Smiling', seed=0, balance=
     part_path = _need('celeba', base/'list_eval_partition.txt', _CELEBA_HOW)
     part = dict(_read_table('celeba', part_path, 2))
     if missing := [f for f in files if f not in part]: raise _bad('celeba', part_path, f"no partition for {missing[0]} (listed in list_attr_celeba.txt)")
+    if bad := sorted({v for v in part.values() if v not in ('0', '1', '2')}): raise _bad('celeba', part_path, f"partitions must be 0, 1 or 2; got {bad[:3]}")
     keep = torch.tensor([part[f] == {'train': '0', 'val': '1', 'test': '2'}[split] for f in files], dtype=torch.bool).nonzero().flatten()
     y = attrs[keep, names.index(target)].long()
     if split == 'train' and balance: sel = _undersample(y, seed); keep, y = keep[sel], y[sel]
@@ -467,6 +524,10 @@ def _load_hatexplain(split, root, download=False, tokenizer=None, max_length=128
     with _reading('hatexplain', root/'dataset.json'):
         for pid in div[split]:
             post = data[pid]; anns = post['annotators']
+            if bad := [a['label'] for a in anns if a['label'] not in ('hatespeech', 'offensive', 'normal')]:
+                raise _bad('hatexplain', root/'dataset.json', f"post {pid}: label {bad[0]!r} is not one of 'hatespeech', 'offensive', 'normal'")
+            if not isinstance(post['post_tokens'], list) or not all(isinstance(t, str) for t in post['post_tokens']):
+                raise _bad('hatexplain', root/'dataset.json', f"post {pid}: post_tokens must be a list of strings; got {type(post['post_tokens']).__name__}")
             y = _hatexplain_label([a['label'] for a in anns])
             if y is None: continue
             counted = [c for c, k in Counter(c for a in anns for c in set(a['target'] or [])).items() if k >= 2]

@@ -24,7 +24,7 @@ def _as_numpy(x, name:str)->np.ndarray:
     if x.ndim != 1: raise ValueError(f"{name} must be 1-d (one entry per sample); got shape {x.shape}")
     return x
 
-def _has_nan(x:np.ndarray)->bool: return x.dtype.kind == 'f' and bool(np.isnan(x).any())
+def _has_nan(x:np.ndarray)->bool: return x.dtype.kind in 'fc' and not np.isfinite(x).all()  # NaN or inf
 
 def _check_group_inputs(y_true, y_pred, groups):
     "Convert and validate the inputs shared by the group metrics: equal lengths, no NaN, at least two groups."
@@ -32,7 +32,7 @@ def _check_group_inputs(y_true, y_pred, groups):
     if not len(y_true) == len(y_pred) == len(groups):
         raise ValueError(f"lengths differ: y_true has {len(y_true)}, y_pred {len(y_pred)}, groups {len(groups)}")
     for name, x in (('y_pred', y_pred), ('y_true', y_true), ('groups', groups)):
-        if _has_nan(x): raise ValueError(f"{name} contains NaN ({int(np.isnan(x).sum())} of {len(x)} entries)")
+        if _has_nan(x): raise ValueError(f"{name} contains NaN or inf ({int((~np.isfinite(x)).sum())} of {len(x)} entries)")
     n_groups = len(np.unique(groups))
     if n_groups < 2:
         raise ValueError(f"groups has {n_groups} distinct value(s); a difference between groups needs at least two groups")
@@ -95,6 +95,7 @@ def knn(embedding, # the shared embedding, shape (N, D)
     emb = torch.as_tensor(embedding)
     if emb.ndim != 2: raise ValueError(f"embedding must be 2-d (N, D); got shape {tuple(emb.shape)}")
     emb = emb.float() if not emb.is_floating_point() else emb
+    if not torch.isfinite(emb).all(): raise ValueError(f"embedding holds NaN or inf in {int((~torch.isfinite(emb)).any(1).sum())} of {len(emb)} rows; distances would be meaningless")
     n = len(emb); check_range('k', k, 1, n - 1)
     idx = torch.empty(n, k, dtype=torch.long)
     for s in range(0, n, chunk_size):
@@ -112,6 +113,8 @@ def _neighbours(embedding, k, neighbours, n:int):
     idx = torch.as_tensor(neighbours[0] if isinstance(neighbours, tuple) else neighbours, dtype=torch.long)
     if idx.ndim != 2 or len(idx) != n:
         raise ValueError(f"neighbours must be indices of shape ({n}, k); got shape {tuple(idx.shape)}")
+    if idx.numel() and (idx.min() < 0 or idx.max() >= n):
+        raise ValueError(f"neighbours holds indices in [{idx.min().item()}, {idx.max().item()}]; valid sample indices are 0..{n - 1}")
     if (idx == torch.arange(n)[:, None]).any(): raise ValueError("neighbours must not include the sample itself")
     return idx
 
@@ -125,7 +128,10 @@ def individual_fairness(probs, # predicted probabilities f(x), shape (N, C)
     p, emb = torch.as_tensor(probs, dtype=torch.float64), torch.as_tensor(embedding, dtype=torch.float64)
     if p.ndim != 2: raise ValueError(f"probs must be 2-d (N, C) probabilities; got shape {tuple(p.shape)}")
     if len(emb) != len(p): raise ValueError(f"lengths differ: probs has {len(p)} rows, embedding {len(emb)}")
-    if torch.isnan(p).any(): raise ValueError(f"probs contains NaN ({int(torch.isnan(p).sum())} entries)")
+    if not torch.isfinite(p).all(): raise ValueError(f"probs contains NaN or inf ({int((~torch.isfinite(p)).sum())} entries)")
+    if (p < 0).any() or (p > 1).any() or not torch.allclose(p.sum(-1), torch.ones(len(p), dtype=p.dtype), atol=1e-3):
+        raise ValueError("probs must be probabilities (each row in [0, 1], summing to 1); for logits pass logits.softmax(-1)")
+    if not torch.isfinite(emb).all(): raise ValueError(f"embedding holds NaN or inf in {int((~torch.isfinite(emb)).any(1).sum())} of {len(emb)} rows")
     idx = _neighbours(emb, k, neighbours, len(p))
     dist = (emb[:, None, :] - emb[idx]).norm(dim=-1)
     diff = (p[:, None, :] - p[idx]).abs().sum(-1)
@@ -142,7 +148,7 @@ def consistency(preds, # predicted class labels (integers), shape (N,)
                )->float:
     "kNN consistency (Zemel et al. 2013): 1 - mean_i mean_{j in kNN(i)} [preds_i != preds_j]; higher is more consistent."
     y = _as_numpy(preds, 'preds')
-    if _has_nan(y): raise ValueError(f"preds contains NaN ({int(np.isnan(y).sum())} of {len(y)} entries)")
+    if _has_nan(y): raise ValueError(f"preds contains NaN or inf ({int((~np.isfinite(y)).sum())} of {len(y)} entries)")
     if y.dtype.kind == 'f' and (y != np.round(y)).any():
         raise ValueError("preds must be predicted class labels (integers); pass probs.argmax(1), not probabilities")
     if len(embedding) != len(y): raise ValueError(f"lengths differ: preds has {len(y)}, embedding {len(embedding)}")

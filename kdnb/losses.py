@@ -18,7 +18,13 @@ __all__ = ['kd_term', 'kd_loss', 'kd_loss_multi']
 def _check_temperature(T)->float:
     if isinstance(T, bool) or not isinstance(T, numbers.Real):
         raise ValueError(f"T={T!r} is not valid; it must be a python float, got a {type(T).__name__}")
+    if not math.isfinite(float(T)): raise ValueError(f"T={T!r} is not valid; it must be a finite temperature > 0")
     return float(check_range('T', float(T), 0, lo_open=True))
+
+def _check_alpha(alpha)->float:
+    if isinstance(alpha, bool) or not isinstance(alpha, numbers.Real):
+        raise ValueError(f"alpha={alpha!r} is not valid; it must be a number in [0, 1], got a {type(alpha).__name__}")
+    return float(check_range('alpha', float(alpha), 0, 1))
 
 def _check_logits(student_logits, teacher_logits):
     for name, z in (('student_logits', student_logits), ('teacher_logits', teacher_logits)):
@@ -29,6 +35,10 @@ def _check_logits(student_logits, teacher_logits):
                          f"{teacher_logits.shape[1]} (shapes {tuple(student_logits.shape)} vs {tuple(teacher_logits.shape)})")
     if student_logits.shape != teacher_logits.shape:
         raise ValueError(f"shape mismatch: student_logits {tuple(student_logits.shape)} vs teacher_logits {tuple(teacher_logits.shape)}")
+    if not len(student_logits): raise ValueError(f"student_logits is an empty batch (shape {tuple(student_logits.shape)}); a batch mean needs at least one sample")
+    bad = torch.stack([~torch.isfinite(z.detach()).all() for z in (student_logits, teacher_logits)]).tolist()  # one host sync
+    for name, b in zip(('student_logits', 'teacher_logits'), bad):
+        if b: raise ValueError(f"{name} holds NaN or inf: the loss would be NaN (a diverged model, or bad inputs)")
 
 def _check_target(target, student_logits):
     n, c = student_logits.shape
@@ -63,7 +73,7 @@ def kd_loss(student_logits:torch.Tensor, # (batch, classes)
             t2:bool=True, # scale the distillation term by T²
            )->torch.Tensor:
     "Batch mean of `alpha * T² * KL(p_t || p_s) + (1 - alpha) * CE(student, target)`."
-    check_range('alpha', alpha, 0, 1)
+    alpha = _check_alpha(alpha)
     kd = kd_term(student_logits, teacher_logits, T, t2)
     _check_target(target, student_logits)
     return alpha*kd + (1 - alpha)*F.cross_entropy(student_logits.float(), target)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_runs.ipynb #61da78d2
 from __future__ import annotations
-import errno, fcntl, hashlib, json, math, os, shutil, socket, time, uuid, warnings
+import errno, fcntl, hashlib, io, json, math, os, shutil, socket, time, uuid, warnings
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
@@ -16,10 +16,15 @@ import torch
 from .core import check_range, runs_dir, provenance as _provenance
 
 # %% auto #0
-__all__ = ['STORE_VERSION', 'RUN_FILES', 'canonical_json', 'run_key', 'Run', 'RunNotFound', 'RunStore', 'Checkpoint']
+__all__ = ['STORE_VERSION', 'RUN_FILES', 'RunCorrupted', 'canonical_json', 'run_key', 'Run', 'RunNotFound', 'RunStore',
+           'Checkpoint']
 
 # %% ../nbs/06_runs.ipynb #78f60e10
 STORE_VERSION = 1 # part of every run key; bump when the meaning or layout of a stored run changes
+
+# %% ../nbs/06_runs.ipynb #2e0ac1ac
+class RunCorrupted(ValueError):
+    "A stored run's file no longer matches its manifest (found when the file is read); the run is moved aside."
 
 # %% ../nbs/06_runs.ipynb #1d4aead9
 def _plain(x, where:str, config:bool=True):
@@ -62,9 +67,18 @@ class Run:
     "One complete stored run: `key`, `path`, `config`, `metrics`, `provenance`; tensors loaded lazily."
     def __init__(self, path:str|Path): # a complete run directory `<root>/<key>`
         self.path = Path(path); self.key = self.path.name
-        self.config, self.metrics, self.provenance = (json.loads((self.path/f).read_text())
-                                                      for f in ('config.json', 'metrics.json', 'provenance.json'))
-    def _load(self, name): return torch.load(self.path/name, map_location='cpu', weights_only=True)
+        self.config, self.metrics, self.provenance, manifest = (json.loads((self.path/f).read_text())
+                                                      for f in ('config.json', 'metrics.json', 'provenance.json', 'manifest.json'))
+        self.manifest = manifest['files'] # file name -> {'size', 'sha256'}
+    def _load(self, name):
+        "Read `name` once, check it against its sha256 in the manifest, then unpickle it (tensors and plain values only)."
+        data = (self.path/name).read_bytes()
+        if hashlib.sha256(data).hexdigest() != (self.manifest.get(name) or {}).get('sha256'):
+            why = f"{name} does not match its sha256 in the manifest"
+            RunStore(self.path.parent)._trash(self.key, why)
+            raise RunCorrupted(f"run {self.key} in {self.path.parent} is corrupted ({why}: edited or damaged on disk); "
+                               "it was moved to .trash/ and will be trained again by the next run of its study")
+        return torch.load(io.BytesIO(data), map_location='cpu', weights_only=True)
     def outputs(self)->dict: return self._outputs
     @cached_property
     def _outputs(self)->dict: return self._load('outputs.pt')
@@ -99,7 +113,8 @@ def _check(path:Path, verify:bool)->Run:
         p, size = path/name, info.get('size') if isinstance(info, dict) else None
         if not p.is_file(): raise _Invalid(f'{name} is missing')
         if p.stat().st_size != size: raise _Invalid(f"{name} has {p.stat().st_size} bytes, the manifest says {size}")
-        if verify and _sha256(p) != info.get('sha256'): raise _Invalid(f'{name} does not match its sha256 in the manifest')
+        if (verify or name.endswith('.json')) and _sha256(p) != info.get('sha256'):  # the small JSON files always; .pt files when read
+            raise _Invalid(f'{name} does not match its sha256 in the manifest')
     try: run = Run(path)
     except Exception as e: raise _Invalid(f'a JSON file is unreadable ({e!r})')
     if (k := run_key(run.config)) != path.name: raise _Invalid(f'config.json hashes to {k}, not to the directory name')
@@ -190,6 +205,9 @@ def _outputs(logits, labels, groups, extra)->dict:
     logits, labels = torch.as_tensor(logits), torch.as_tensor(labels)
     if logits.ndim != 2 or not logits.is_floating_point(): raise ValueError(f"logits must be a float tensor (N, C); got {logits.dtype} {tuple(logits.shape)}")
     n = len(logits)
+    if not (ok := torch.isfinite(logits).all(1)).all():
+        raise ValueError(f"logits hold NaN or inf in {int((~ok).sum())} of {n} rows: a diverged training is never stored; "
+                         "train it again with a lower learning rate (or check the data for NaN)")
     if labels.shape != (n,): raise ValueError(f"labels must have shape ({n},) to match logits; got {tuple(labels.shape)}")
     groups = {k: torch.as_tensor(g) for k, g in (groups or {}).items()}
     for k, g in groups.items():
@@ -199,6 +217,7 @@ def _outputs(logits, labels, groups, extra)->dict:
     for k, v in (extra or {}).items():
         if k in out: raise ValueError(f"extra[{k!r}] clashes with a standard output; choose another name than {list(out)}")
         if k == 'embedding' and (torch.as_tensor(v).ndim != 2 or len(v) != n): raise ValueError(f"extra['embedding'] must be (N={n}, D); got {tuple(torch.as_tensor(v).shape)}")
+        if k == 'embedding' and not torch.isfinite(torch.as_tensor(v)).all(): raise ValueError("extra['embedding'] holds NaN or inf; a diverged model is never stored")
         out[k] = v.detach().cpu().clone() if isinstance(v, torch.Tensor) else v
     return out
 
@@ -260,14 +279,27 @@ def _save_checkpoint(self:RunStore, config, # run (or group) config, or key
     return p
 RunStore.save_checkpoint = _save_checkpoint
 
+# %% ../nbs/06_runs.ipynb #15240dcf
+def _discard_checkpoint(self:RunStore, config, # run (or group) config, or key
+                        reason:str, # why, for the warning
+                       )->Path|None:
+    "Move the checkpoint folder of `config` to `.trash/` with a warning (training then restarts); its new path."
+    src = self._ckpt(config).parent
+    dst = self.root/'.trash'/f"partial-{src.name}-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:6]}"
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    try: os.rename(src, dst)
+    except FileNotFoundError: return None  # another process moved it first
+    warnings.warn(f"checkpoint {src/'checkpoint.pt'} is not usable ({reason}); moved it to {dst}, training restarts from scratch")
+    return dst
+RunStore.discard_checkpoint = _discard_checkpoint
+
 # %% ../nbs/06_runs.ipynb #5d9e55ce
 def _load_checkpoint(self:RunStore, config)->dict|None:
-    "The last checkpoint of `config`, or None if there is none or it is unreadable (with a warning)."
+    "The last checkpoint of `config`, or None if there is none or it is unreadable (then moved aside, with a warning)."
     p = self._ckpt(config)
     if not p.is_file(): return None
-    try: return torch.load(p, map_location='cpu', weights_only=False)
-    except Exception as e:
-        warnings.warn(f"checkpoint {p} is unreadable ({e!r}); ignoring it, training restarts from scratch"); return None
+    try: return torch.load(p, map_location='cpu', weights_only=True)
+    except Exception as e: self.discard_checkpoint(config, f"unreadable as tensors and plain values: {type(e).__name__}: {str(e)[:200]}")
 RunStore.load_checkpoint = _load_checkpoint
 
 # %% ../nbs/06_runs.ipynb #fb7ee9d1

@@ -16,7 +16,7 @@ from fastcore.script import anno_parser
 
 from .core import check_choice, check_range, get_device
 from .runs import RunStore, run_key
-from .train import EpochLoader, fit, make_loader
+from .train import EpochLoader, fit, make_loader, make_optimizer
 
 # %% auto #0
 __all__ = ['ROLES', 'shard', 'ShardedLoader', 'DataParallel', 'init_distributed', 'RankZeroCheckpoint', 'train_group',
@@ -109,6 +109,24 @@ class RankZeroCheckpoint:
     def clear(self):
         if self.plan is None or self.plan.main: self.checkpoint.clear()
 
+# %% ../nbs/07a_scale.ipynb #adb5c6dd
+def _check_resumable(ck, models:dict, recipe, plan=None):
+    "Move `ck` aside (rank 0, with a warning) unless it is a `fit` checkpoint `models` can resume from; then sync the processes."
+    if plan is None or plan.main:
+        state, why = ck.load(), None
+        try:
+            if state is not None:
+                e = state.get('epoch') if isinstance(state, dict) else None
+                if not isinstance(e, int) or not 0 <= e < recipe.epochs: raise ValueError(f"epoch={e!r} is not in 0..{recipe.epochs - 1}")
+                for part in ('models', 'opts', 'scheds'):
+                    if lack := [n for n in models if n not in (state.get(part) or {})]: raise ValueError(f"{part} has no state for {lack}")
+                for n, m in models.items():
+                    probe = copy.deepcopy(m); probe.load_state_dict(state['models'][n])
+                    make_optimizer(probe, recipe)[0].load_state_dict(state['opts'][n])
+        except Exception as ex: why = f"{type(ex).__name__}: {str(ex)[:300]}"
+        if why: ck.store.discard_checkpoint(ck.config, why)
+    if plan is not None: plan.barrier()
+
 # %% ../nbs/07a_scale.ipynb #8041816e
 def _train_missing(study, seed:int, wanted:dict, store:RunStore, plan, device, progress, teacher=None)->list:
     "Train the runs of `wanted` (name -> config) that `store` lacks, in one fused pass; rank 0 stores them. Returns their keys."
@@ -125,8 +143,9 @@ def _train_missing(study, seed:int, wanted:dict, store:RunStore, plan, device, p
             init = study.model('teacher' if role == 'teacher' else 'student', seed)
             models = {n: copy.deepcopy(init) for n in missing}
             temps = {n: wanted[n].get('T') for n in missing}
-            ck = store.checkpoint(wanted[missing[0]] if role == 'teacher' else {'group': sorted(run_key(wanted[n]) for n in missing)})
+            ck = store.checkpoint(wanted[missing[0]] if role == 'teacher' else {'group': sorted(run_key(c) for c in wanted.values())})
             recipe = study.teacher_recipe if role == 'teacher' else study.student_recipe
+            if recipe is not None: _check_resumable(ck, models, recipe, plan)
             h = {'history': []} if recipe is None else fit(  # recipe None: a pretrained teacher used as it is
                 models, temps, study.data('train'), recipe, teacher=teacher, alpha=study.alpha, t2=study.t2, device=device,
                 seed=seed, checkpoint=RankZeroCheckpoint(ck, plan), progress=progress if main else False, parallel=plan,

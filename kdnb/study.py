@@ -169,9 +169,9 @@ def train_students(self:Study, seed:int, temps, store:RunStore, device='auto', p
     from kdnb.scale import _train_missing
     device = get_device(device)
     wanted = {'nds': self.config('nds', seed), **{f'ds_T{T:g}': self.config('ds', seed, T) for T in temps}}
+    teacher_run = self.train_teacher(seed, store, device, progress)  # first, so a missing or invalid teacher is redone even when its students are stored
     if all(store.has(c) for c in wanted.values()): return []
-    teacher = self.model('teacher', seed)
-    teacher.load_state_dict(self.train_teacher(seed, store, device, progress).state_dict())
+    teacher = self.model('teacher', seed); teacher.load_state_dict(teacher_run.state_dict())
     return _train_missing(self, seed, wanted, store, None, device, progress, teacher)
 
 # %% ../nbs/07_study.ipynb #b4b643b9
@@ -230,18 +230,34 @@ def _nca(o:dict)->np.ndarray:
 
 def _acc(o:dict)->np.ndarray: return 100 * (o['logits'].argmax(-1) == o['labels']).float().mean(-1).numpy()
 
+# %% ../nbs/07_study.ipynb #d51d0c49
+def _paired(**outs):
+    "Raise unless the `outputs` compared (role name -> `Study.outputs` dict) cover the same seeds: seeds are paired."
+    seeds = {k.replace('_', ' '): list(o['seeds']) for k, o in outs.items()}
+    if len({tuple(s) for s in seeds.values()}) > 1:
+        raise ValueError(f"the stored runs do not cover the same seeds ({', '.join(f'{k}: {v}' for k, v in seeds.items())}); "
+                         "seeds are paired, so a comparison needs every seed in every role: rerun the study (Study.run) to train the missing runs")
+
+def _warn_unpaired(df:pd.DataFrame):
+    "Warn when the per-run rows of an analysis do not cover the same seeds in every role and temperature."
+    cover = {(r, t): tuple(sorted(g.seed)) for (r, t), g in df.fillna({'T': -1}).groupby(['role', 'T'])} if len(df) else {}
+    if len(set(cover.values())) > 1:
+        warnings.warn(f"the stored runs do not cover the same seeds in every role: "
+                      f"{ {f'{r}' + (f' T={t:g}' if t >= 0 else ''): list(s) for (r, t), s in cover.items()} }; rerun the study (Study.run) to train the missing runs")
+
 # %% ../nbs/07_study.ipynb #c2222c67
 @patch
 def classwise(self:Study, alpha:float=0.05, # significance level of each per-class test
               store:RunStore|None=None)->pd.DataFrame:
     "Per temperature: DS accuracy (mean, std over seeds), #SC and #TC (uncorrected, Holm, BH); teacher and NDS as rows too."
     from kdnb.classwise import count_significant
-    teacher, nds = self.outputs('teacher', store=store), self.outputs('nds', store=store)
+    teacher, nds = self.outputs('teacher', store=store), self.outputs('nds', store=store); _paired(teacher=teacher, nds=nds)
     rows = [dict(role=r, T=np.nan, acc_mean=_acc(o).mean(), acc_std=_acc(o).std(ddof=1) if len(o['seeds']) > 1 else np.nan,
                  n_seeds=len(o['seeds'])) for r, o in (('teacher', teacher), ('nds', nds))]
     for T in self.temperatures:
         try: ds = self.outputs('ds', T, store)
         except LookupError: continue
+        _paired(teacher=teacher, nds=nds, **{f'ds_T={T:g}': ds})
         row = dict(role='ds', T=T, acc_mean=_acc(ds).mean(), acc_std=_acc(ds).std(ddof=1) if len(ds['seeds']) > 1 else np.nan, n_seeds=len(ds['seeds']))
         for name, ref in (('sc', nds), ('tc', teacher)):
             for corr, suffix in ((None, ''), ('holm', '_holm'), ('fdr_bh', '_bh')):
@@ -259,6 +275,7 @@ def class_accuracy(self:Study, store:RunStore|None=None)->pd.DataFrame:
     for T in self.temperatures:
         try: ds = self.outputs('ds', T, store)
         except LookupError: continue
+        _paired(nds=nds, **{f'ds_T={T:g}': ds})
         w = welch_classes(_nca(ds), _nca(nds))
         acc = np.asarray(class_accuracy(ds['logits'], ds['labels'], C))
         sd = acc.std(0, ddof=1) if len(acc) > 1 else np.full(C, np.nan)
@@ -273,6 +290,8 @@ def disagreement(self:Study, T:float, seed:int|None=None, store:RunStore|None=No
     from kdnb.classwise import disagreement
     T = self.check_temp(T)
     t, n, d = self.outputs('teacher', store=store), self.outputs('nds', store=store), self.outputs('ds', T, store)
+    if seed is None: _paired(teacher=t, nds=n, **{f'ds_T={T:g}': d})
+    elif any(seed not in o['seeds'] for o in (t, n, d)): _paired(teacher=t, nds=n, **{f'ds_T={T:g}': d})
     C, out = t['logits'].shape[-1], {}
     for name, o in (('nds', n), ('ds', d)):
         seeds = [s for s in o['seeds'] if s in t['seeds'] and (seed is None or s == seed)]
@@ -312,7 +331,8 @@ def fairness(self:Study, attribute:str, # a group attribute of the dataset ('col
             fl = _floor_cached(store, run_key(cfg), attribute, n_perm, lambda: noise_floor(y, pred, g, C, n_perm))
             row.update({f'{m}_floor{s}': fl[f'{m}_{k}'] for m in ('dpd', 'eod') for s, k in (('', 'mean'), ('_lo', 'lo'), ('_hi', 'hi'))})
         rows.append(row)
-    return pd.DataFrame(rows)
+    _warn_unpaired(df := pd.DataFrame(rows))
+    return df
 
 
 # %% ../nbs/07_study.ipynb #471d9f4e
@@ -338,7 +358,8 @@ def individual(self:Study, k:int=5, # nearest neighbours per sample
         logits = store.load(cfg).outputs()['logits'][idx]
         rows.append(dict(role=role, T=T, seed=seed, individual_fairness=individual_fairness(logits.softmax(-1), emb, k, neighbours=nb),
                          consistency=consistency(logits.argmax(-1), emb, k, neighbours=nb)))
-    return pd.DataFrame(rows)
+    _warn_unpaired(df := pd.DataFrame(rows))
+    return df
 
 class _Indexed:
     "A view of a dataset's labels that `balanced_subset` can subset, remembering the indices it chose."
@@ -371,7 +392,8 @@ def counterfactual(self:Study, attribute:str, # 'color' or 'texture'
         m.load_state_dict(store.load(cfg).state_dict()); m.eval()
         with torch.no_grad(): p, q = m(x).softmax(-1), m(x_cf).softmax(-1)
         rows.append(dict(role=role, T=T, seed=s, counterfactual_gap=counterfactual_gap(p, q)))
-    return pd.DataFrame(rows)
+    _warn_unpaired(df := pd.DataFrame(rows))
+    return df
 
 
 # %% ../nbs/07_study.ipynb #ad2ef7fd
