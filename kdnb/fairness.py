@@ -45,22 +45,35 @@ def _check_binary(x:np.ndarray, name:str):
                          "for a multi-class task use ovr_mean(dpd or eod, ...), the paper's Algorithm 1")
 
 # %% ../nbs/09_fairness.ipynb #af70a3df
+def _sensitive(groups, sensitive_features)->np.ndarray:
+    "Group labels from `groups` or fairlearn's `sensitive_features` (exactly one); 2-d (N, k) labels give the intersection of the k attributes."
+    if (groups is None) == (sensitive_features is None):
+        raise ValueError(f"pass the group labels once, as `groups` or as `sensitive_features`; got {'both' if groups is not None else 'neither'}")
+    g = groups if groups is not None else sensitive_features
+    if isinstance(g, dict): g = np.column_stack([np.asarray(v.detach().cpu() if isinstance(v, torch.Tensor) else v) for v in g.values()])
+    g = np.asarray(g.detach().cpu() if isinstance(g, torch.Tensor) else g)
+    if g.ndim != 2: return g
+    codes = np.column_stack([np.unique(col, return_inverse=True)[1].ravel() for col in g.T])  # each attribute as integers
+    return np.unique(codes, axis=0, return_inverse=True)[1].ravel()  # one integer per combination that occurs
+
 def dpd(y_true, # true labels, 0/1, shape (N,) (unused by DPD; checked and kept for a uniform signature)
         y_pred, # predicted labels, 0/1, shape (N,)
-        groups, # sensitive-group label per sample, shape (N,)
+        groups=None, # sensitive-group label per sample, shape (N,); (N, k) or a dict of k attributes: their intersection
+        *, sensitive_features=None, # fairlearn's name for `groups` (give one of the two)
        )->float:
     "Demographic parity difference in percent: fairlearn's `demographic_parity_difference` x 100."
-    y_true, y_pred, groups = _check_group_inputs(y_true, y_pred, groups)
+    y_true, y_pred, groups = _check_group_inputs(y_true, y_pred, _sensitive(groups, sensitive_features))
     _check_binary(y_true, 'y_true'); _check_binary(y_pred, 'y_pred')
     return 100*float(demographic_parity_difference(y_true, y_pred, sensitive_features=groups))
 
 # %% ../nbs/09_fairness.ipynb #23c780bb
 def eod(y_true, # true labels, 0/1, shape (N,)
         y_pred, # predicted labels, 0/1, shape (N,)
-        groups, # sensitive-group label per sample, shape (N,)
+        groups=None, # sensitive-group label per sample, shape (N,); (N, k) or a dict of k attributes: their intersection
+        *, sensitive_features=None, # fairlearn's name for `groups` (give one of the two)
        )->float:
     "Equalized odds difference in percent: fairlearn's `equalized_odds_difference` x 100."
-    y_true, y_pred, groups = _check_group_inputs(y_true, y_pred, groups)
+    y_true, y_pred, groups = _check_group_inputs(y_true, y_pred, _sensitive(groups, sensitive_features))
     _check_binary(y_true, 'y_true'); _check_binary(y_pred, 'y_pred')
     for label, rate in ((1, 'true-positive'), (0, 'false-positive')):
         missing = np.setdiff1d(np.unique(groups), np.unique(groups[y_true == label]))
@@ -72,12 +85,14 @@ def eod(y_true, # true labels, 0/1, shape (N,)
 def ovr_mean(metric, # binary group metric with signature (y_true, y_pred, groups) -> float, e.g. `dpd` or `eod`
              y_true, # true class labels in [0, num_classes), shape (N,)
              y_pred, # predicted class labels in [0, num_classes), shape (N,)
-             groups, # sensitive-group label per sample, shape (N,)
-             num_classes:int, # number of classes
+             groups=None, # sensitive-group label per sample, shape (N,); (N, k) or a dict of k attributes: their intersection
+             num_classes:int|None=None, # number of classes (required)
+             *, sensitive_features=None, # fairlearn's name for `groups` (give one of the two)
             )->float:
     "The paper's Algorithm 1: the mean over classes c of `metric(y_true == c, y_pred == c, groups)`."
+    if num_classes is None: raise ValueError("ovr_mean needs num_classes (the number of classes, >= 2)")
     check_range('num_classes', num_classes, 2)
-    y_true, y_pred, groups = _check_group_inputs(y_true, y_pred, groups)
+    y_true, y_pred, groups = _check_group_inputs(y_true, y_pred, _sensitive(groups, sensitive_features))
     for name, x in (('y_true', y_true), ('y_pred', y_pred)):
         bad = np.setdiff1d(np.unique(x), np.arange(num_classes))
         if len(bad): raise ValueError(f"{name} has values {bad[:5].tolist()} outside the classes 0..{num_classes - 1}")

@@ -17,7 +17,7 @@ from .core import check_choice, check_range
 
 # %% auto #0
 __all__ = ['MODELS', 'count_params', 'BasicBlock', 'CifarResNet', 'LeNet5', 'TextClassifier', 'ModelSpec', 'model_info',
-           'get_model', 'get_tokenizer', 'classifier_layer', 'features_and_logits', 'embed']
+           'get_model', 'register_model', 'get_tokenizer', 'classifier_layer', 'features_and_logits', 'embed']
 
 # %% ../nbs/04_models.ipynb #329b6f59
 def count_params(model:nn.Module, # any torch module
@@ -198,6 +198,26 @@ def get_model(name:str, # a key of `MODELS`
     _check_options(name, spec.build, options)
     return spec.build(num_classes=num_classes, in_channels=in_channels, pretrained=pretrained, **options)
 
+# %% ../nbs/04_models.ipynb #ab01b993
+def register_model(name:str, # registry name, a new key of `MODELS`
+                   input:str='image', # input kind: 'image' or 'text'
+                   family:str='custom', # who defines the architecture (free text; the built-ins use 'cifar', 'torchvision', ...)
+                   source:str='', # upstream name or reference, for `model_info`
+                   overwrite:bool=False, # allow replacing an existing entry
+                  ):
+    "Decorator: add a builder `f(num_classes, in_channels, pretrained, **options) -> nn.Module` to `MODELS` under `name`."
+    check_choice('input', input, ['image', 'text'])
+    if not isinstance(name, str) or not name: raise ValueError(f"name={name!r} is not valid; it must be a non-empty string")
+    if name in MODELS and not overwrite: raise ValueError(f"name={name!r} is already in MODELS; pass overwrite=True to replace it")
+    def _reg(f):
+        ps = inspect.signature(f).parameters
+        missing = [k for k in ('num_classes', 'in_channels', 'pretrained') if k not in ps]
+        if missing and not any(p.kind == p.VAR_KEYWORD for p in ps.values()):
+            raise ValueError(f"register_model({name!r}): the builder must take num_classes, in_channels and pretrained; {f.__name__} lacks {missing}")
+        MODELS[name] = ModelSpec(family, input, source or name, f)
+        return f
+    return _reg
+
 # %% ../nbs/04_models.ipynb #68e1fcd4
 def get_tokenizer(name:str): # a text model of `MODELS`: 'bert_base' or 'distilbert'
     "The pretrained tokenizer matching a text model (downloaded from the Hugging Face hub on first use)."
@@ -214,8 +234,10 @@ def classifier_layer(model:nn.Module, # a model from `get_model` (possibly `torc
     if hasattr(model, 'get_classifier'): return model.get_classifier()  # timm
     for attr in ('classifier', 'fc', 'head'):
         if isinstance(layer := getattr(model, attr, None), nn.Linear): return layer
-    raise ValueError(f"cannot find the final classifier of {type(model).__name__}: expected timm's get_classifier() "
-                     "or an nn.Linear at .classifier, .fc or .head")
+    if isinstance(model, nn.Sequential) and (linears := [m for m in model.modules() if isinstance(m, nn.Linear)]): return linears[-1]
+    raise ValueError(f"cannot find the final classifier of {type(model).__name__}: expected timm's get_classifier(), "
+                     "an nn.Linear at .classifier, .fc or .head, or an nn.Sequential holding an nn.Linear; "
+                     "for any other model compute the embedding yourself (e.g. kdnb.audit's `features=`)")
 
 # %% ../nbs/04_models.ipynb #0ee0137a
 def _batches(x, bs):

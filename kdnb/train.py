@@ -110,28 +110,45 @@ def autocast(device:torch.device, enabled:bool=True):
     return torch.autocast(device.type, dtype=torch.bfloat16) if enabled and ok else contextlib.nullcontext()
 
 # %% ../nbs/05_train.ipynb #d344ed8b
+def _eval_batches(data, batch_size:int, device):
+    "`(x, y, groups)` batches of `data` in order; `groups` is a dict of attribute -> tensor, or None."
+    from kdnb.data import TensorImageDataset
+    if isinstance(data, TensorImageDataset):  # device-resident fast path; its third item is the sample index
+        for x, y, _ in make_loader(data, batch_size, train=False, device=device): yield x, y, None
+        return
+    loader = data if isinstance(data, torch.utils.data.DataLoader) else torch.utils.data.DataLoader(data, batch_size, shuffle=False)
+    for b in loader:
+        if not isinstance(b, (tuple, list)) or len(b) not in (2, 3):
+            raise ValueError(f"data must yield (x, y) or (x, y, groups); got a batch of type {type(b).__name__}"
+                             + (f" with {len(b)} items" if isinstance(b, (tuple, list)) else ''))
+        g = b[2] if len(b) == 3 else None
+        yield b[0], b[1], (g if isinstance(g, dict) or g is None else {'group': g})
+
 @torch.no_grad()
 def predict(model:nn.Module, # a trained model
-            ds, # dataset yielding (x, y)
+            ds, # a dataset yielding (x, y) or (x, y, groups) (groups: a tensor or a dict of them), or a DataLoader of such batches
             device='auto', # where to run
-            batch_size:int=512, # evaluation batch size
-            embedding:bool=False, # also return the penultimate-layer features
+            batch_size:int=512, # evaluation batch size (ignored for a DataLoader)
+            embedding=False, # also return features: True for the penultimate layer (`kdnb.models.embed`), or a callable `f(x) -> (B, D)`
             bf16:bool=False, # bf16 autocast (off by default: stored logits are float32 computations)
            )->dict:
-    "Test-set `logits` (float32), `labels` and, if asked, `embedding` of `model` on `ds`, in dataset order."
+    "Test-set `logits` (float32), `labels`, `groups` (if the batches carry them) and, if asked, `embedding` of `model` on `ds`, in order."
     device = get_device(device); model = model.to(device).eval()
-    out = {'logits': [], 'labels': [], 'embedding': []}
-    for x, y, _ in make_loader(ds, batch_size, train=False, device=device):
+    out, groups = {'logits': [], 'labels': [], 'embedding': []}, {}
+    for x, y, g in _eval_batches(ds, batch_size, device):
         x = to_device(x, device)
         with autocast(device, bf16):
-            if embedding:  # one forward pass gives both
+            if callable(embedding): out['embedding'].append(embedding(x).float().cpu())
+            if embedding is True:  # one forward pass gives both
                 from kdnb.models import features_and_logits
                 feats, logits = features_and_logits(model, x)
                 out['embedding'].append(feats.float().cpu())
             else: logits = forward(model, x)
             out['logits'].append(logits.float().cpu())
-        out['labels'].append(y.cpu())
-    return {k: torch.cat(v) for k, v in out.items() if v}
+        out['labels'].append(torch.as_tensor(y).cpu())
+        for k, v in (g or {}).items(): groups.setdefault(k, []).append(torch.as_tensor(v).cpu())
+    res = {k: torch.cat(v) for k, v in out.items() if v}
+    return res | ({'groups': {k: torch.cat(v) for k, v in groups.items()}} if groups else {})
 
 # %% ../nbs/05_train.ipynb #ee91a5d4
 def accuracy(out:dict)->float:
