@@ -14,7 +14,7 @@ import torch
 import torch.distributed as dist
 from fastcore.script import anno_parser
 
-from .core import check_choice, check_range, get_device
+from .core import check_choice, check_range, get_device, require
 from .runs import RunStore, run_key
 from .train import EpochLoader, fit, make_loader
 
@@ -227,14 +227,14 @@ def pending(studies:dict, # name -> Study
 class StudyJob:
     "The callable each cluster job runs: `train_group` of one study seed into the store at `root`."
     def __call__(self, study, seed:int, temps, root:str, role:str='all')->list:
-        import submitit
+        submitit = require('submitit')
         try: env = submitit.JobEnvironment()
         except RuntimeError: env = None  # not inside a submitit job (called directly)
         if env is not None and env.num_tasks > 1: submitit.helpers.TorchDistributedEnvironment().export(set_cuda_visible_devices=False)
         return train_group(study, seed, role, temps, RunStore(root), progress=False)
     def checkpoint(self, *args, **kwargs):
         "Requeue after pre-emption or time-out with the same arguments (training resumes from the epoch checkpoint)."
-        import submitit
+        submitit = require('submitit')
         return submitit.helpers.DelayedSubmission(self, *args, **kwargs)
 
 # %% ../nbs/07a_scale.ipynb #0998f0ec
@@ -247,7 +247,7 @@ def make_executor(folder, # where submitit keeps job scripts, pickles and logs
                   **params, # more submitit parameters (e.g. mem_gb, slurm_account, slurm_array_parallelism)
                  ):
     "A submitit executor for one job per study seed."
-    import submitit
+    submitit = require('submitit')
     if cluster is not None: check_choice('cluster', cluster, ['slurm', 'local', 'debug'])
     check_range('gpus_per_job', gpus_per_job, 0)
     ex = submitit.AutoExecutor(folder=str(folder), cluster=cluster)
