@@ -12,8 +12,8 @@ import torch
 
 # %% auto #0
 __all__ = ['EXTRAS', 'check_choice', 'check_range', 'require', 'project_root', 'data_dir', 'datasets_dir', 'runs_dir',
-           'paper_dir', 'figures_dir', 'in_test', 'seed_everything', 'get_device', 'device_name', 'provenance',
-           'readme_text', 'write_readme']
+           'paper_dir', 'figures_dir', 'in_test', 'progress_bar', 'seed_everything', 'get_device', 'device_name',
+           'provenance', 'readme_text', 'write_readme']
 
 # %% ../nbs/00_core.ipynb #b648c7de
 def check_choice(name:str, # parameter name, as the caller spelled it
@@ -104,6 +104,26 @@ def figures_dir(preset:str)->Path:
 def in_test()->bool:
     "True under `nbdev_test` (which sets `IN_TEST`)."
     return bool(os.environ.get('IN_TEST'))
+
+# %% ../nbs/00_core.ipynb #f3d947e7
+def _progress_kind(env:dict, kernel:bool, widgets:bool, tty:bool)->tuple:
+    "('widget'|'text'|'off', seconds between redraws) for an environment, a kernel or not, ipywidgets or not, a terminal or not."
+    kind = env.get('KDNB_PROGRESS') or ('widget' if kernel and widgets and env.get('JPY_SESSION_NAME') else 'text')
+    check_choice('KDNB_PROGRESS', kind, ['widget', 'text', 'off'])
+    return kind, (0.1 if tty else float(env.get('KDNB_PROGRESS_INTERVAL', 30)))
+
+# %% ../nbs/00_core.ipynb #a3a98d2c
+def progress_bar(*args, **kwargs): # tqdm's arguments (total, desc, disable, leave, ...)
+    "A tqdm bar that suits where it runs: a widget in JupyterLab, a text bar elsewhere (redrawn every 30 s where stderr is no terminal)."
+    import importlib.util
+    from tqdm.std import tqdm as text_bar
+    ip = sys.modules.get('IPython') and sys.modules['IPython'].get_ipython()
+    kind, interval = _progress_kind(os.environ, kernel=getattr(ip, 'kernel', None) is not None,
+                                    widgets=importlib.util.find_spec('ipywidgets') is not None, tty=sys.stderr.isatty())
+    if kind == 'widget':
+        from tqdm.notebook import tqdm as widget_bar
+        return widget_bar(*args, **kwargs)
+    return text_bar(*args, **{'mininterval': interval, 'file': sys.stderr, **kwargs, 'disable': kind == 'off' or kwargs.get('disable', False)})
 
 # %% ../nbs/00_core.ipynb #6d9281ec
 def seed_everything(seed:int, # seed for python, numpy and torch (CPU and CUDA)

@@ -19,8 +19,9 @@ from .runs import RunStore, run_key
 from .train import EpochLoader, fit, make_loader
 
 # %% auto #0
-__all__ = ['ROLES', 'shard', 'ShardedLoader', 'DataParallel', 'init_distributed', 'RankZeroCheckpoint', 'train_group',
-           'resolve_studies', 'run_job', 'pending', 'StudyJob', 'make_executor', 'fan_out', 'main', 'cli']
+__all__ = ['ROLES', 'DOWNLOADABLE', 'shard', 'ShardedLoader', 'DataParallel', 'init_distributed', 'RankZeroCheckpoint',
+           'train_group', 'resolve_studies', 'fetch_data', 'run_job', 'pending', 'StudyJob', 'make_executor', 'fan_out',
+           'main', 'cli']
 
 # %% ../nbs/07a_scale.ipynb #38a54157
 def shard(n:int, # samples in the global batch
@@ -189,6 +190,20 @@ def resolve_studies(artifact:str|None=None, # a paper artifact ('fig3', 'table2'
     if study is not None: check_choice('study', study, list(out)); out = {study: out[study]}
     return out
 
+# %% ../nbs/07a_scale.ipynb #4231a1cb
+DOWNLOADABLE = ('fashion_mnist', 'cifar10', 'cifar100', 'svhn')  # the datasets torchvision fetches
+
+def fetch_data(studies, # Study objects, e.g. the values of `resolve_studies(...)`
+              )->list:
+    "Download (through torchvision) the train and test files of every study whose dataset is in `DOWNLOADABLE`; return those datasets."
+    from kdnb.data import get_dataset
+    done = []
+    for s in studies:
+        if s.dataset in DOWNLOADABLE and s.dataset not in done:
+            for split in ('train', 'test'): get_dataset(s.dataset, split, download=True, **s.dataset_options)
+            done.append(s.dataset)
+    return done
+
 # %% ../nbs/07a_scale.ipynb #bb580a99
 def run_job(artifact:str|None=None, # a paper artifact: its studies
             study:str|None=None, # or one study of the preset
@@ -315,10 +330,12 @@ def main(command:str, # 'run': train here (data-parallel under torchrun); 'submi
          timeout_min:int=1440, # submit: wall-clock limit per job
          max_retries:int=1, # submit: resubmit a failed job this many times
          detach:bool=False, # submit: do not wait for the jobs
+         download:bool=False, # first fetch missing Fashion-MNIST / CIFAR / SVHN files through torchvision
         ):
     "Train a study's missing runs here, or fan them out as cluster jobs."
     from kdnb import scale  # the importable module, also under `python -m kdnb.scale`, so that jobs pickle by reference
     check_choice('command', command, ['run', 'submit'])
+    if download: scale.fetch_data(scale.resolve_studies(artifact, study, preset, temp, extra_temp, 'cpu').values())
     if command == 'run': return scale.run_job(artifact, study, preset, seed, temp, role, extra_temp, device)
     S = scale.resolve_studies(artifact, study, preset, temp, extra_temp, 'cuda' if preset == 'paper' else device)
     jobs = scale.fan_out(S, temps=None if temp is None else [temp], seeds=None if seed is None else [seed], cluster=cluster,
