@@ -10,8 +10,9 @@ cfg = cfg["DEFAULT"]
 
 requirements = cfg.get("requirements", "").split()
 extras = {k[len("extra_"):]: v.split() for k, v in cfg.items() if k.startswith("extra_")}
-# `dev`: what the tests and the notebooks need, i.e. the nbdev tool chain plus every optional extra.
-extras["dev"] = cfg.get("dev_requirements", "").split() + sorted({r for reqs in extras.values() for r in reqs})
+# `dev`: what the tests and the notebooks need, i.e. the nbdev tool chain plus every optional extra but `docs`
+# (quarto-cli downloads the quarto binary while it installs, which fails on machines without internet access).
+extras["dev"] = cfg.get("dev_requirements", "").split() + sorted({r for k, reqs in extras.items() if k != "docs" for r in reqs})
 readme = Path(__file__).parent / "README.md"
 
 setuptools.setup(
