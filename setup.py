@@ -9,7 +9,10 @@ cfg.read(Path(__file__).parent / "settings.ini", encoding="utf-8")
 cfg = cfg["DEFAULT"]
 
 requirements = cfg.get("requirements", "").split()
-dev_requirements = cfg.get("dev_requirements", "").split()
+extras = {k[len("extra_"):]: v.split() for k, v in cfg.items() if k.startswith("extra_")}
+# `dev`: what the tests and the notebooks need, i.e. the nbdev tool chain plus every optional extra but `docs`
+# (quarto-cli downloads the quarto binary while it installs, which fails on machines without internet access).
+extras["dev"] = cfg.get("dev_requirements", "").split() + sorted({r for k, reqs in extras.items() if k != "docs" for r in reqs})
 readme = Path(__file__).parent / "README.md"
 
 setuptools.setup(
@@ -33,7 +36,7 @@ setuptools.setup(
     packages=setuptools.find_packages(include=[cfg["lib_path"], cfg["lib_path"] + ".*"]),
     include_package_data=True,
     install_requires=requirements,
-    extras_require={"dev": dev_requirements},
+    extras_require=extras,
     entry_points={"console_scripts": cfg.get("console_scripts", "").split(),
                   "nbdev": [f"{cfg['lib_path']}={cfg['lib_path']}._modidx:d"]},
     zip_safe=False,

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import torch
 from scipy import stats
+from statsmodels.stats.multitest import multipletests
 
 from .core import check_choice, check_range
 
@@ -103,14 +104,10 @@ def _hedges_g(a:np.ndarray, b:np.ndarray)->np.ndarray:
     with np.errstate(invalid='ignore', divide='ignore'): return (1 - 3/(4*(na + nb) - 9))*(a.mean(0) - b.mean(0))/sp
 
 def _adjust(p:np.ndarray, correction)->np.ndarray:
-    "Holm or Benjamini-Hochberg adjusted p-values over the non-NaN entries of 1-D `p` (NaN stays NaN)."
+    "Holm or Benjamini-Hochberg adjusted p-values (statsmodels' `multipletests`) over the non-NaN entries of 1-D `p` (NaN stays NaN)."
     out, ok = p.copy(), ~np.isnan(p)
     if correction is None or not ok.any(): return out
-    q = p[ok]; o, m = np.argsort(q), len(q); k = np.arange(1, m + 1)
-    if correction == 'holm': s = np.maximum.accumulate((m - k + 1)*q[o])
-    else:                    s = np.minimum.accumulate((m/k*q[o])[::-1])[::-1]
-    adj = np.empty(m); adj[o] = np.minimum(s, 1.)
-    out[ok] = adj
+    out[ok] = multipletests(p[ok], method=correction)[1]
     return out
 
 # %% ../nbs/08_classwise.ipynb #8a2b52f3

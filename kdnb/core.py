@@ -4,15 +4,16 @@
 
 # %% ../nbs/00_core.ipynb #6c258dae
 from __future__ import annotations
-import json, os, random, socket, subprocess, sys, time
+import importlib, json, os, random, socket, subprocess, sys, time
 from pathlib import Path
 
 import numpy as np
 import torch
 
 # %% auto #0
-__all__ = ['check_choice', 'check_range', 'project_root', 'data_dir', 'datasets_dir', 'runs_dir', 'paper_dir', 'figures_dir',
-           'in_test', 'seed_everything', 'get_device', 'device_name', 'provenance', 'readme_text', 'write_readme']
+__all__ = ['EXTRAS', 'check_choice', 'check_range', 'require', 'project_root', 'data_dir', 'datasets_dir', 'runs_dir',
+           'paper_dir', 'figures_dir', 'in_test', 'progress_bar', 'seed_everything', 'get_device', 'device_name',
+           'provenance', 'readme_text', 'write_readme']
 
 # %% ../nbs/00_core.ipynb #b648c7de
 def check_choice(name:str, # parameter name, as the caller spelled it
@@ -44,6 +45,21 @@ def check_range(name:str, # parameter name
         interval = f"{'(' if lo_open or lo is None else '['}{left}, {right}{')' if hi_open or hi is None else ']'}"
         raise ValueError(f"{name}={value!r} is out of range; it must lie in {interval}")
     return value
+
+# %% ../nbs/00_core.ipynb #f2120c08
+EXTRAS = {'transformers': 'text', 'timm': 'vit', 'submitit': 'cluster', 'ipywidgets': 'jupyter'}
+
+def require(module:str, # the module to import, e.g. 'timm' or 'transformers.models.bert'
+            extra:str|None=None, # the kdnb extra that installs it (default: `EXTRAS` of its top-level package)
+           ):
+    "Import an optional dependency, or raise an `ImportError` naming the kdnb extra that installs it."
+    try: return importlib.import_module(module)
+    except ModuleNotFoundError as e:
+        top = module.split('.')[0]
+        if e.name != top: raise  # the package is there but broken (one of its own dependencies is missing)
+        extra = extra or EXTRAS.get(top, 'dev')
+        raise ImportError(f"{top} is not installed; it is an optional dependency of kdnb: pip install \"kdnb[{extra}]\" "
+                          f"(in a clone: pip install -e \".[{extra}]\")") from e
 
 # %% ../nbs/00_core.ipynb #6131cea1
 def _is_root(p:Path)->bool:
@@ -88,6 +104,26 @@ def figures_dir(preset:str)->Path:
 def in_test()->bool:
     "True under `nbdev_test` (which sets `IN_TEST`)."
     return bool(os.environ.get('IN_TEST'))
+
+# %% ../nbs/00_core.ipynb #f3d947e7
+def _progress_kind(env:dict, kernel:bool, widgets:bool, tty:bool)->tuple:
+    "('widget'|'text'|'off', seconds between redraws) for an environment, a kernel or not, ipywidgets or not, a terminal or not."
+    kind = env.get('KDNB_PROGRESS') or ('widget' if kernel and widgets and env.get('JPY_SESSION_NAME') else 'text')
+    check_choice('KDNB_PROGRESS', kind, ['widget', 'text', 'off'])
+    return kind, (0.1 if tty else float(env.get('KDNB_PROGRESS_INTERVAL', 30)))
+
+# %% ../nbs/00_core.ipynb #a3a98d2c
+def progress_bar(*args, **kwargs): # tqdm's arguments (total, desc, disable, leave, ...)
+    "A tqdm bar that suits where it runs: a widget in JupyterLab, a text bar elsewhere (redrawn every 30 s where stderr is no terminal)."
+    import importlib.util
+    from tqdm.std import tqdm as text_bar
+    ip = sys.modules.get('IPython') and sys.modules['IPython'].get_ipython()
+    kind, interval = _progress_kind(os.environ, kernel=getattr(ip, 'kernel', None) is not None,
+                                    widgets=importlib.util.find_spec('ipywidgets') is not None, tty=sys.stderr.isatty())
+    if kind == 'widget':
+        from tqdm.notebook import tqdm as widget_bar
+        return widget_bar(*args, **kwargs)
+    return text_bar(*args, **{'mininterval': interval, 'file': sys.stderr, **kwargs, 'disable': kind == 'off' or kwargs.get('disable', False)})
 
 # %% ../nbs/00_core.ipynb #6d9281ec
 def seed_everything(seed:int, # seed for python, numpy and torch (CPU and CUDA)

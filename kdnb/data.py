@@ -14,7 +14,7 @@ import numpy as np
 import torch
 from torch.utils.data import Dataset
 
-from .core import check_choice, check_range, datasets_dir
+from .core import check_choice, check_range, datasets_dir, require
 
 # %% auto #0
 __all__ = ['DATASETS', 'FASHION_MNIST_SYSTEM_DIRS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'HATEXPLAIN_GROUPS', 'TensorImageDataset',
@@ -505,7 +505,7 @@ def _tokenizer(tokenizer, root:Path):
     if tokenizer != 'tiny':
         from kdnb.models import get_tokenizer
         return get_tokenizer(tokenizer)
-    from transformers import BertTokenizer
+    BertTokenizer = require('transformers').BertTokenizer
     vocab = _need('hatexplain', root/'vocab.txt', "tokenizer='tiny' reads the vocab.txt that write_hatexplain_fixture writes")
     return BertTokenizer(str(vocab))
 

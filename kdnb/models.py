@@ -13,7 +13,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from .core import check_choice, check_range
+from .core import check_choice, check_range, require
 
 # %% auto #0
 __all__ = ['MODELS', 'count_params', 'BasicBlock', 'CifarResNet', 'LeNet5', 'TextClassifier', 'ModelSpec', 'model_info',
@@ -120,7 +120,7 @@ _TIMM_TINY = {'vit_base_patch16_224': dict(depth=2, embed_dim=32, num_heads=2, p
 
 def _timm(source, num_classes, in_channels=3, pretrained=False, image_size=None, tiny=False, **timm_kwargs):
     "A timm model; `tiny` shrinks it, other keywords go to `timm.create_model`."
-    import timm
+    timm = require('timm')
     if tiny and pretrained: raise ValueError("tiny=True cannot be combined with pretrained=True: the pretrained weights are full-size")
     kw = {**(_TIMM_TINY[source] if tiny else {}), **timm_kwargs}
     if image_size is not None and source.startswith('vit') and 'img_size' not in timm_kwargs: kw['img_size'] = image_size
@@ -144,7 +144,7 @@ _TEXT = {'bert-base-uncased': ('bert', dict(hidden_size=32, num_hidden_layers=2,
 
 def _transformers(source, num_classes, in_channels=3, pretrained=False, config=None, tiny=False):
     "A `TextClassifier` around a transformers sequence classifier; `in_channels` is unused."
-    from transformers import AutoConfig, AutoModelForSequenceClassification as Auto
+    tf = require('transformers'); AutoConfig, Auto = tf.AutoConfig, tf.AutoModelForSequenceClassification
     if tiny and pretrained: raise ValueError("tiny=True cannot be combined with pretrained=True: the pretrained weights are full-size")
     model_type, small = _TEXT[source]
     kw = {**(small if tiny else {}), **(config or {}), 'num_labels': num_classes}
@@ -222,8 +222,7 @@ def register_model(name:str, # registry name, a new key of `MODELS`
 def get_tokenizer(name:str): # a text model of `MODELS`: 'bert_base' or 'distilbert'
     "The pretrained tokenizer matching a text model (downloaded from the Hugging Face hub on first use)."
     check_choice('name', name, [k for k, s in MODELS.items() if s.input == 'text'])
-    from transformers import AutoTokenizer
-    return AutoTokenizer.from_pretrained(MODELS[name].source)
+    return require('transformers').AutoTokenizer.from_pretrained(MODELS[name].source)
 
 # %% ../nbs/04_models.ipynb #2a09512e
 def classifier_layer(model:nn.Module, # a model from `get_model` (possibly `torch.compile`d)

@@ -7,12 +7,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .core import check_choice, paper_dir
+from .core import check_choice, get_device, in_test, paper_dir
 from .plots import check_columns
+from .study import ARTIFACTS, PAPER_GPU_HOURS, PRESETS
 
 # %% auto #0
-__all__ = ['PAPER_TABLES', 'FAIRNESS_COLUMNS', 'paper_table', 'paper_classwise', 'paper_fairness', 'paper_individual',
-           'paper_fig1', 'paper_fig2', 'summarise', 'fmt_mean_std', 'in_paper', 'compare']
+__all__ = ['PAPER_TABLES', 'FAIRNESS_COLUMNS', 'CPU_STUDY_MINUTES', 'paper_table', 'paper_classwise', 'paper_fairness',
+           'paper_individual', 'paper_fig1', 'paper_fig2', 'summarise', 'fmt_mean_std', 'in_paper', 'compare',
+           'check_params', 'preset_cost', 'resolve_preset']
 
 # %% ../nbs/11_paper.ipynb #a9dac4b3
 PAPER_TABLES = ('table1', 'fairness_cv', 'fairness_nlp', 'table4', 'fig1', 'fig2')
@@ -145,3 +147,78 @@ def compare(ours:pd.DataFrame, # our summarised results (one row per setting)
     out['diff'] = out['ours'] - out['paper']
     out['diff_in_std'] = out['diff'] / out['std'].where(out['std'] > 0)
     return out[[*on, 'ours', 'paper', 'diff', 'std', 'diff_in_std']]
+
+# %% ../nbs/11_paper.ipynb #23618873
+def _is_int(v)->bool: return isinstance(v, (int, np.integer)) and not isinstance(v, (bool, np.bool_))
+def _is_num(v)->bool: return (_is_int(v) or isinstance(v, (float, np.floating))) and bool(np.isfinite(v))
+
+def _bool(name, v):
+    if not isinstance(v, (bool, np.bool_)): raise ValueError(f"{name}={v!r} is not valid; it must be True or False (papermill: -p {name} True)")
+
+def _temperature(name, v, optional=True):
+    if v is None and optional: return
+    if not _is_num(v) or v <= 0:
+        raise ValueError(f"{name}={v!r} is not valid; it must be a positive number{' or None' if optional else ''} (papermill: -p {name} 9)")
+
+def _seeds(name, v):
+    how = "give None (the preset's seeds), a count n >= 2 (seeds 0..n-1), or a list of at least 2 distinct non-negative integers (papermill: -p seeds 3, or -y 'seeds: [0, 1, 2]')"
+    if v is None: return
+    if _is_int(v):
+        if v < 2: raise ValueError(f"{name}={v!r} is not valid: Welch's test over seeds needs at least 2; {how}")
+        return
+    if not (isinstance(v, (list, tuple)) and len(v) >= 2 and all(_is_int(s) and s >= 0 for s in v) and len(set(v)) == len(v)):
+        raise ValueError(f"{name}={v!r} is not valid; {how}")
+
+def _count(name, v):
+    if not _is_int(v) or v < 1: raise ValueError(f"{name}={v!r} is not valid; it must be a positive integer")
+
+def _arch(name, v):
+    from kdnb.models import MODELS
+    check_choice(name, v, MODELS)
+
+_PARAM_CHECKS = {'preset': lambda n, v: check_choice(n, v, ('auto', *PRESETS)), 'temp': _temperature, 'T': _temperature,
+                 'high_T': lambda n, v: _temperature(n, v, optional=False), 'extra_temp': _bool, 'download': _bool,
+                 'seeds': _seeds, 'device': lambda n, v: get_device(v), 'n_temps': _count, 'steps': _count,
+                 'batch_size': _count, 'teacher_arch': _arch, 'student_arch': _arch}
+
+# %% ../nbs/11_paper.ipynb #7398cd11
+def check_params(**params)->dict:
+    "Check a paper notebook's parameters by name (seeds, bools, temperatures, device, ...); return them, or raise naming the bad one."
+    unknown = sorted(set(params) - set(_PARAM_CHECKS))
+    if unknown: raise ValueError(f"check_params has no check for {unknown}; known parameters: {sorted(_PARAM_CHECKS)}")
+    for name, value in params.items(): _PARAM_CHECKS[name](name, value)
+    return params
+
+# %% ../nbs/11_paper.ipynb #9fedd558
+CPU_STUDY_MINUTES = {'fmnist': 12, 'trifeature': 16}  # measured: minutes of training of one whole cpu study, idle 2-core CPU
+
+def preset_cost(artifacts, # one paper artifact ('fig3') or several (['fig3', 'table2'])
+                preset:str, # 'paper', 'cpu' or 'smoke'
+               )->str:
+    "What training `artifacts` at `preset` costs from an empty run store, in words."
+    arts = [artifacts] if isinstance(artifacts, str) else list(artifacts)
+    for a in arts: check_choice('artifact', a, ARTIFACTS)
+    check_choice('preset', preset, PRESETS)
+    names = list(dict.fromkeys(n for a in arts for n in ARTIFACTS[a].get(preset, [])))
+    if preset == 'paper':
+        return f"trains {', '.join(names)} at the paper's scale: roughly {sum(PAPER_GPU_HOURS[n] for n in names)} GPU-hours (a planning estimate)"
+    if preset == 'cpu':
+        return f"trains {', '.join(names)}: about {sum(CPU_STUDY_MINUTES[n] for n in names)} min on an idle 2-core CPU (measured)"
+    return "trains tiny models on tiny generated data: a few minutes at most on a 2-core CPU"
+
+# %% ../nbs/11_paper.ipynb #f514d1eb
+def resolve_preset(preset:str, # 'auto', 'paper', 'cpu' or 'smoke'
+                   artifacts, # the paper artifact(s) the notebook draws, e.g. 'fig3'
+                   device='auto', # the device parameter of the notebook
+                  )->str:
+    "The preset to run: 'auto' is 'paper' on CUDA, else 'cpu' (or 'smoke' where there is none); 'smoke' under nbdev_test. Says why and what it costs."
+    check_choice('preset', preset, ('auto', *PRESETS))
+    arts = [artifacts] if isinstance(artifacts, str) else list(artifacts)
+    for a in arts: check_choice('artifact', a, ARTIFACTS)
+    if in_test(): chosen, why = 'smoke', 'nbdev_test runs every notebook at smoke'
+    elif preset != 'auto': chosen, why = preset, 'as asked'
+    elif get_device(device).type == 'cuda': chosen, why = 'paper', 'auto: a CUDA device is present'
+    elif all('cpu' in ARTIFACTS[a] for a in arts): chosen, why = 'cpu', 'auto: no CUDA device'
+    else: chosen, why = 'smoke', f"auto: no CUDA device, and {'/'.join(arts)} has no cpu preset (its data needs a download)"
+    print(f"preset={chosen!r} ({why}); {preset_cost(arts, chosen) if all(chosen in ARTIFACTS[a] for a in arts) else ''}")
+    return chosen

@@ -18,7 +18,7 @@ from .core import check_choice, figures_dir
 
 # %% auto #0
 __all__ = ['check_columns', 'plot_class_accuracy', 'plot_disagreement', 'plot_counts_vs_T', 'plot_fairness_vs_T',
-           'plot_individual', 'markdown_table', 'save_artifact']
+           'plot_individual', 'save_artifact']
 
 # %% ../nbs/10_plots.ipynb #b29e904b
 def check_columns(df:pd.DataFrame, # the frame to check
@@ -39,6 +39,10 @@ _PAPER = dict(ls='--', mfc='none', alpha=0.8)  # how the paper's numbers are dra
 def _new_ax(ax, figsize=(5, 3.5)):
     if ax is None: _, ax = plt.subplots(figsize=figsize, layout='constrained')
     return ax
+
+def _drawn(ax, made:bool):
+    "A plot function's result: the Figure it made, or the caller's `ax` it drew into (so that figure is shown once, not also as a cell's value)."
+    return ax.figure if made else ax
 
 def _role(df:pd.DataFrame, role:str)->pd.DataFrame:
     "Rows of `role` (all rows if there is no `role` column), sorted by T."
@@ -65,11 +69,11 @@ def plot_class_accuracy(df:pd.DataFrame, # columns T, class, `value`; optional `
                         ax=None, # matplotlib axes to draw on (default: a new figure)
                         title:str|None=None, # axes title
                         cmap:str='viridis', # colour map over the temperatures
-                       )->Figure:
+                       )->Figure|plt.Axes:
     "Per-class DS accuracy against class, one line per temperature; stars on the significant classes."
     check_columns(df, ['T', 'class', value])
     if paper is not None: check_columns(paper, ['T', 'class', value], 'paper')
-    ax = _new_ax(ax, (7, 4)); Ts = sorted(set(df['T']) | (set(paper['T']) if paper is not None else set()))
+    made = ax is None; ax = _new_ax(ax, (7, 4)); Ts = sorted(set(df['T']) | (set(paper['T']) if paper is not None else set()))
     colors = dict(zip(Ts, plt.get_cmap(cmap)(np.linspace(0, 0.9, len(Ts)))))
     for src, kw, tag in [(df, dict(ls='-'), ''), (paper, _PAPER, ' (paper)')]:
         if src is None: continue
@@ -84,7 +88,7 @@ def plot_class_accuracy(df:pd.DataFrame, # columns T, class, `value`; optional `
     ax.set_xticks(classes, class_names if class_names is not None else classes, rotation=45 if class_names is not None else 0)
     ax.set(xlabel='class', ylabel='DS accuracy', title=title)
     ax.legend(fontsize='x-small', ncols=2)
-    return ax.figure
+    return _drawn(ax, made)
 
 # %% ../nbs/10_plots.ipynb #a401b3af
 def plot_disagreement(mats:dict, # panel title -> (C, C) counts, rows = teacher prediction, columns = student prediction
@@ -121,12 +125,12 @@ def plot_counts_vs_T(df:pd.DataFrame, # columns T, n_sc, n_tc, acc_mean (acc_std
                      log_T:bool=False, # logarithmic temperature axis (Figure 8)
                      acc:str='acc', # prefix of the accuracy columns
                      title:str|None=None, # axes title
-                    )->Figure:
+                    )->Figure|plt.Axes:
     "#SC and #TC (left axis) and DS accuracy +- 1 std (right axis) against temperature."
     cols = ['T', 'n_sc', 'n_tc', f'{acc}_mean']
     check_columns(df, cols)
     if paper is not None: check_columns(paper, cols, 'paper')
-    ax = _new_ax(ax); ax2 = ax.twinx(); Ts = []
+    made = ax is None; ax = _new_ax(ax); ax2 = ax.twinx(); Ts = []
     for src, kw, tag in [(df, dict(ls='-'), ''), (paper, _PAPER, ' (paper)')]:
         if src is None: continue
         d = _role(src, 'ds'); T = d['T'].to_numpy(float); Ts += list(T)
@@ -139,7 +143,7 @@ def plot_counts_vs_T(df:pd.DataFrame, # columns T, n_sc, n_tc, acc_mean (acc_std
     ax.set(xlabel='temperature T', ylabel='number of classes', title=title); ax2.set_ylabel('DS accuracy')
     h1, l1 = ax.get_legend_handles_labels(); h2, l2 = ax2.get_legend_handles_labels()
     ax.legend(h1 + h2, l1 + l2, fontsize='x-small', loc='upper center', bbox_to_anchor=(0.5, -0.18), ncols=3)
-    return ax.figure
+    return _drawn(ax, made)
 
 # %% ../nbs/10_plots.ipynb #508b75c8
 def _hline(ax, d, metric, role, kw, tag):
@@ -155,12 +159,12 @@ def plot_fairness_vs_T(df:pd.DataFrame, # columns role, T, `<metric>_mean` (`<me
                        log_T:bool=False, # logarithmic temperature axis
                        ylabel:str|None=None, # y label (default: the metric's name)
                        title:str|None=None, # axes title
-                      )->Figure:
+                      )->Figure|plt.Axes:
     "DS `metric` with error bars against T; teacher and NDS as horizontal lines with +- 1 std bands."
     cols = ['role', 'T', f'{metric}_mean']
     check_columns(df, cols)
     if paper is not None: check_columns(paper, cols, 'paper')
-    ax = _new_ax(ax); Ts = []
+    made = ax is None; ax = _new_ax(ax); Ts = []
     for src, kw, tag in [(df, {}, ''), (paper, _PAPER, ' (paper)')]:
         if src is None: continue
         d = _role(src, 'ds').dropna(subset=[f'{metric}_mean']); Ts += list(d['T'])
@@ -174,7 +178,7 @@ def plot_fairness_vs_T(df:pd.DataFrame, # columns role, T, `<metric>_mean` (`<me
     rank = [(s.endswith('(paper)'), ['DS', 'teacher', 'NDS'].index(s.split(' ')[0])) for s in l]
     idx = sorted(range(len(l)), key=rank.__getitem__)
     ax.legend([h[i] for i in idx], [l[i] for i in idx], fontsize='x-small')
-    return ax.figure
+    return _drawn(ax, made)
 
 # %% ../nbs/10_plots.ipynb #1e221371
 def plot_individual(df:pd.DataFrame, # columns role, T, `<value>_mean` (`<value>_std` optional)
@@ -182,7 +186,7 @@ def plot_individual(df:pd.DataFrame, # columns role, T, `<value>_mean` (`<value>
                     paper:pd.DataFrame|None=None, # the paper's numbers in the same form
                     ax=None, # axes to draw on (default: a new figure)
                     title:str|None=None, # axes title
-                   )->Figure:
+                   )->Figure|plt.Axes:
     "Individual fairness of the DS against T, with the teacher and NDS as horizontal lines."
     return plot_fairness_vs_T(df, value, paper=paper, ax=ax, title=title, ylabel='individual fairness (lower is fairer)')
 
@@ -200,18 +204,6 @@ def _atomic(path:Path, write):
     try: write(tmp); os.replace(tmp, path)
     finally: tmp.unlink(missing_ok=True)
     return path
-
-# %% ../nbs/10_plots.ipynb #95ce0961
-def _cell(v)->str:
-    if v is None or (isinstance(v, float) and np.isnan(v)): return ''
-    s = f'{v:.6g}' if isinstance(v, (float, np.floating)) else str(v)
-    return s.replace('|', '\\|').replace('\n', ' ')
-
-def markdown_table(df:pd.DataFrame, # the table
-                  )->str:
-    "A GitHub markdown table of `df` (no index; NaN as blank; floats to 6 significant digits)."
-    rows = [[_cell(c) for c in df.columns], ['---'] * df.shape[1], *[[_cell(v) for v in r] for r in df.itertuples(index=False)]]
-    return '\n'.join('| ' + ' | '.join(r) + ' |' for r in rows) + '\n'
 
 # %% ../nbs/10_plots.ipynb #bc57c7ee
 def _prov_value(v):
@@ -238,6 +230,6 @@ def save_artifact(fig:Figure|None, # the figure (None for a table-only artifact)
     csv = table.assign(**{k: _prov_value(v) for k, v in prov.items()})
     paths['csv'] = _atomic(out/f'{name}.csv', lambda p: csv.to_csv(p, index=False))
     if markdown:
-        md = markdown_table(table) + '\n<!-- ' + json.dumps(prov, default=str).replace('--', '- -') + ' -->\n'
+        md = table.astype(object).fillna('').to_markdown(index=False, floatfmt='.6g') + '\n\n<!-- ' + json.dumps(prov, default=str).replace('--', '- -') + ' -->\n'
         paths['md'] = _atomic(out/f'{name}.md', lambda p: p.write_text(md))
     return paths

@@ -14,13 +14,14 @@ import torch
 import torch.distributed as dist
 from fastcore.script import anno_parser
 
-from .core import check_choice, check_range, get_device
+from .core import check_choice, check_range, get_device, require
 from .runs import RunStore, run_key
 from .train import EpochLoader, fit, make_loader, make_optimizer
 
 # %% auto #0
-__all__ = ['ROLES', 'shard', 'ShardedLoader', 'DataParallel', 'init_distributed', 'RankZeroCheckpoint', 'train_group',
-           'resolve_studies', 'run_job', 'pending', 'StudyJob', 'make_executor', 'fan_out', 'main', 'cli']
+__all__ = ['ROLES', 'DOWNLOADABLE', 'shard', 'ShardedLoader', 'DataParallel', 'init_distributed', 'RankZeroCheckpoint',
+           'train_group', 'resolve_studies', 'fetch_data', 'run_job', 'pending', 'StudyJob', 'make_executor', 'fan_out',
+           'main', 'cli']
 
 # %% ../nbs/07a_scale.ipynb #38a54157
 def shard(n:int, # samples in the global batch
@@ -209,6 +210,20 @@ def resolve_studies(artifact:str|None=None, # a paper artifact ('fig3', 'table2'
     if study is not None: check_choice('study', study, list(out)); out = {study: out[study]}
     return out
 
+# %% ../nbs/07a_scale.ipynb #4231a1cb
+DOWNLOADABLE = ('fashion_mnist', 'cifar10', 'cifar100', 'svhn')  # the datasets torchvision fetches
+
+def fetch_data(studies, # Study objects, e.g. the values of `resolve_studies(...)`
+              )->list:
+    "Download (through torchvision) the train and test files of every study whose dataset is in `DOWNLOADABLE`; return those datasets."
+    from kdnb.data import get_dataset
+    done = []
+    for s in studies:
+        if s.dataset in DOWNLOADABLE and s.dataset not in done:
+            for split in ('train', 'test'): get_dataset(s.dataset, split, download=True, **s.dataset_options)
+            done.append(s.dataset)
+    return done
+
 # %% ../nbs/07a_scale.ipynb #bb580a99
 def run_job(artifact:str|None=None, # a paper artifact: its studies
             study:str|None=None, # or one study of the preset
@@ -247,14 +262,14 @@ def pending(studies:dict, # name -> Study
 class StudyJob:
     "The callable each cluster job runs: `train_group` of one study seed into the store at `root`."
     def __call__(self, study, seed:int, temps, root:str, role:str='all')->list:
-        import submitit
+        submitit = require('submitit')
         try: env = submitit.JobEnvironment()
         except RuntimeError: env = None  # not inside a submitit job (called directly)
         if env is not None and env.num_tasks > 1: submitit.helpers.TorchDistributedEnvironment().export(set_cuda_visible_devices=False)
         return train_group(study, seed, role, temps, RunStore(root), progress=False)
     def checkpoint(self, *args, **kwargs):
         "Requeue after pre-emption or time-out with the same arguments (training resumes from the epoch checkpoint)."
-        import submitit
+        submitit = require('submitit')
         return submitit.helpers.DelayedSubmission(self, *args, **kwargs)
 
 # %% ../nbs/07a_scale.ipynb #0998f0ec
@@ -267,7 +282,7 @@ def make_executor(folder, # where submitit keeps job scripts, pickles and logs
                   **params, # more submitit parameters (e.g. mem_gb, slurm_account, slurm_array_parallelism)
                  ):
     "A submitit executor for one job per study seed."
-    import submitit
+    submitit = require('submitit')
     if cluster is not None: check_choice('cluster', cluster, ['slurm', 'local', 'debug'])
     check_range('gpus_per_job', gpus_per_job, 0)
     ex = submitit.AutoExecutor(folder=str(folder), cluster=cluster)
@@ -335,10 +350,12 @@ def main(command:str, # 'run': train here (data-parallel under torchrun); 'submi
          timeout_min:int=1440, # submit: wall-clock limit per job
          max_retries:int=1, # submit: resubmit a failed job this many times
          detach:bool=False, # submit: do not wait for the jobs
+         download:bool=False, # first fetch missing Fashion-MNIST / CIFAR / SVHN files through torchvision
         ):
     "Train a study's missing runs here, or fan them out as cluster jobs."
     from kdnb import scale  # the importable module, also under `python -m kdnb.scale`, so that jobs pickle by reference
     check_choice('command', command, ['run', 'submit'])
+    if download: scale.fetch_data(scale.resolve_studies(artifact, study, preset, temp, extra_temp, 'cpu').values())
     if command == 'run': return scale.run_job(artifact, study, preset, seed, temp, role, extra_temp, device)
     S = scale.resolve_studies(artifact, study, preset, temp, extra_temp, 'cuda' if preset == 'paper' else device)
     jobs = scale.fan_out(S, temps=None if temp is None else [temp], seeds=None if seed is None else [seed], cluster=cluster,

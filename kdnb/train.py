@@ -10,9 +10,9 @@ from dataclasses import dataclass, asdict, field, fields
 import torch
 import torch.nn.functional as F
 from torch import nn
-from tqdm.auto import tqdm
 
 from .core import check_choice, check_range, get_device, in_test, seed_everything
+from .core import progress_bar as tqdm  # a widget in JupyterLab, sparse text bars under papermill
 from .losses import kd_loss
 
 # %% auto #0
