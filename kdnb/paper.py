@@ -176,10 +176,17 @@ def _arch(name, v):
     from kdnb.models import MODELS
     check_choice(name, v, MODELS)
 
+def _pairs(name, v):
+    "'teacher>student' pairs, comma-separated, each a registered architecture."
+    if not isinstance(v, str) or not all(p.count('>') == 1 for p in v.split(',')):
+        raise ValueError(f"{name}={v!r} is not valid; give teacher>student pairs, comma-separated, e.g. 'resnet56>resnet20,resnet20>lenet5'")
+    for p in v.split(','):
+        for a in p.split('>'): _arch(name, a.strip())
+
 _PARAM_CHECKS = {'preset': lambda n, v: check_choice(n, v, ('auto', *PRESETS)), 'temp': _temperature, 'T': _temperature,
                  'high_T': lambda n, v: _temperature(n, v, optional=False), 'extra_temp': _bool, 'download': _bool,
-                 'seeds': _seeds, 'device': lambda n, v: get_device(v), 'n_temps': _count, 'steps': _count,
-                 'batch_size': _count, 'teacher_arch': _arch, 'student_arch': _arch}
+                 'seeds': _seeds, 'fairness_seeds': _seeds, 'device': lambda n, v: get_device(v), 'n_temps': _count, 'steps': _count,
+                 'batch_size': _count, 'teacher_arch': _arch, 'student_arch': _arch, 'pairs': _pairs}
 
 # %% ../nbs/11_paper.ipynb #7398cd11
 def check_params(**params)->dict:
