@@ -4,7 +4,7 @@
 
 # %% ../nbs/12_audit.ipynb #297a2120
 from __future__ import annotations
-import math, sys, warnings
+import math, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 

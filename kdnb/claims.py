@@ -6,7 +6,6 @@
 from __future__ import annotations
 import numpy as np
 import pandas as pd
-import torch
 from scipy import stats
 
 from .core import check_choice, check_range

@@ -7,7 +7,7 @@ from __future__ import annotations
 import gzip, json, math, os, pickle, struct
 from collections import Counter
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np

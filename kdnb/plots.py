@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import ScalarFormatter, NullFormatter
 import seaborn as sns
 
-from .core import check_choice, figures_dir
+from .core import figures_dir
 
 # %% auto #0
 __all__ = ['check_columns', 'plot_class_accuracy', 'plot_disagreement', 'plot_counts_vs_T', 'plot_fairness_vs_T',

@@ -4,11 +4,9 @@
 
 # %% ../nbs/07a_scale.ipynb #e1a1cdad
 from __future__ import annotations
-import contextlib, copy, datetime, os, re, time
+import contextlib, copy, datetime, os, re
 from dataclasses import dataclass, replace
-from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import torch
 import torch.distributed as dist

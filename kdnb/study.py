@@ -13,7 +13,7 @@ import torch
 
 from fastcore.basics import patch
 
-from .core import check_choice, check_range, get_device, in_test, provenance, seed_everything
+from .core import check_choice, check_range, get_device, provenance, seed_everything
 from .runs import RunStore, run_key
 from .train import Recipe, predict, accuracy
 

@@ -4,14 +4,14 @@
 
 # %% ../nbs/05_train.ipynb #4da536bc
 from __future__ import annotations
-import contextlib, copy, math, time
-from dataclasses import dataclass, asdict, field, fields
+import contextlib, math, time
+from dataclasses import dataclass, asdict, fields
 
 import torch
 import torch.nn.functional as F
 from torch import nn
 
-from .core import check_choice, check_range, get_device, in_test, seed_everything
+from .core import check_choice, check_range, get_device, in_test
 from .core import progress_bar as tqdm  # a widget in JupyterLab, sparse text bars under papermill
 from .losses import kd_loss
 
