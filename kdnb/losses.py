@@ -56,9 +56,11 @@ def kd_term(student_logits:torch.Tensor, # (batch, classes)
             teacher_logits:torch.Tensor, # (batch, classes); detached here
             T:float, # temperature > 0, a python float
             t2:bool=True, # multiply by T² (Hinton et al. 2015)
+            check:bool=True, # validate the logits (their values: a host sync); `fit` passes False and stops on a non-finite loss instead
            )->torch.Tensor:
     "Batch mean of `KL(softmax(teacher/T) || softmax(student/T))`, times T² if `t2`."
-    T = _check_temperature(T); _check_logits(student_logits, teacher_logits)
+    T = _check_temperature(T)
+    if check: _check_logits(student_logits, teacher_logits)
     log_ps = F.log_softmax(student_logits.float()/T, dim=-1)
     log_pt = F.log_softmax(teacher_logits.detach().float()/T, dim=-1)
     kl = F.kl_div(log_ps, log_pt, reduction='batchmean', log_target=True)
@@ -71,11 +73,12 @@ def kd_loss(student_logits:torch.Tensor, # (batch, classes)
             T:float=4.0, # temperature > 0, a python float
             alpha:float=0.8, # weight of the distillation term; the cross-entropy gets 1 - alpha
             t2:bool=True, # scale the distillation term by T²
+            check:bool=True, # validate logits and targets (their values: host syncs); `fit` passes False, its data checked when loaded
            )->torch.Tensor:
     "Batch mean of `alpha * T² * KL(p_t || p_s) + (1 - alpha) * CE(student, target)`."
     alpha = _check_alpha(alpha)
-    kd = kd_term(student_logits, teacher_logits, T, t2)
-    _check_target(target, student_logits)
+    kd = kd_term(student_logits, teacher_logits, T, t2, check)
+    if check: _check_target(target, student_logits)
     return alpha*kd + (1 - alpha)*F.cross_entropy(student_logits.float(), target)
 
 # %% ../nbs/01_losses.ipynb #35b9afb2
