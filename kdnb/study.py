@@ -443,9 +443,9 @@ def _cpu_studies()->dict:
     return {
         'fmnist': Study('fashion_mnist', 'resnet20', 'lenet5', tuple(range(2, 11)) + HIGH_TEMPS, teacher_recipe=FMNIST_TEACHER_RECIPE,
                         student_recipe=FMNIST_STUDENT_RECIPE, teacher_options={'image_size': 28}, student_options={'image_size': 28},
-                        name='Fashion-MNIST ResNet-20/LeNet-5 (cpu)'),
+                        name='Fashion-MNIST ResNet-20/LeNet-5'),
         'trifeature': Study('trifeature', 'resnet20', 'lenet5', PAPER_TEMPS + HIGH_TEMPS, dataset_options={'test_n': TRIFEATURE_CPU_TEST},
-                            teacher_recipe=CPU_TEACHER_RECIPE, student_recipe=CPU_STUDENT_RECIPE, name='Trifeature ResNet-20/LeNet-5 (cpu)'),
+                            teacher_recipe=CPU_TEACHER_RECIPE, student_recipe=CPU_STUDENT_RECIPE, name='Trifeature ResNet-20/LeNet-5'),
     }
 
 def _smoke_studies()->dict:
