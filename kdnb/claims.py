@@ -13,7 +13,8 @@ from .classwise import count_significant, normalized_class_accuracy
 
 # %% auto #0
 __all__ = ['VERDICTS', 'CLAIM_COLUMNS', 'paired_ci', 'trend_ci', 'jackknife_ci', 'verdict', 'claim', 'per_seed',
-           'learning_curves', 'plateau', 'classwise_claims', 'fairness_claims', 'claims_prose', 'plot_learning_curves']
+           'learning_curves', 'plateau', 'lagging_runs', 'classwise_claims', 'fairness_claims', 'claims_prose',
+           'plot_learning_curves']
 
 # %% ../nbs/11a_claims.ipynb #294692bc
 def paired_ci(diffs, # one difference per seed (e.g. DS minus NDS accuracy of the same seed)
@@ -35,18 +36,15 @@ def _rho(T, y)->float:
 
 def trend_ci(T, # the temperatures, shape (nT,)
              values, # the metric per seed and temperature, shape (n_seeds, nT)
-             n_boot:int=2000, # bootstrap resamples of the seeds
              level:float=0.95, # confidence level
-             seed:int=0, # seed of the resampling
             )->tuple:
-    "Spearman's rho between T and the seed-mean of `values`, with a bootstrap-over-seeds percentile interval: (rho, low, high)."
+    "Spearman's rho between T and the metric within each seed; their mean over seeds with its Student-t interval: (rho, low, high)."
     v = np.asarray(values, dtype=float)
     if v.ndim != 2 or v.shape[1] != len(T) or len(v) < 2 or not np.isfinite(v).all():
         raise ValueError(f"values must be finite, (n_seeds >= 2, {len(T)}); got shape {v.shape}")
-    rng = np.random.default_rng(seed)
-    boots = [_rho(T, v[rng.integers(0, len(v), len(v))].mean(0)) for _ in range(n_boot)]
-    a = (1 - level)/2
-    return _rho(T, v.mean(0)), float(np.quantile(boots, a)), float(np.quantile(boots, 1 - a))
+    rhos = [_rho(T, row) for row in v]
+    return (0.0, 0.0, 0.0) if not any(rhos) else paired_ci(rhos, level)
+
 
 # %% ../nbs/11a_claims.ipynb #08b1424b
 def jackknife_ci(stat, # function of a list of seed positions -> float (e.g. a #SC count over those seeds)
@@ -80,7 +78,7 @@ def claim(text:str, # the claim, in the paper's words
           ci:tuple, # (estimate, low, high)
           sign:int, # the direction the paper claims (+1 / -1)
           measured:str, # what was measured, generated from the numbers
-          kind:str, # how the interval was made: 'paired', 'bootstrap' or 'jackknife'
+          kind:str, # how the interval was made: 'paired', 'per-seed trend' or 'jackknife'
          )->dict:
     "One row of the claims table: claim, estimate, ci_low, ci_high, verdict, reason, measured, interval."
     est, lo, hi = (float(v) for v in ci)
@@ -122,6 +120,17 @@ def plateau(curves:pd.DataFrame, # `learning_curves` output
         gain = c.test_acc.iloc[-1] - c.test_acc.iloc[-1 - k] if len(c) > k else np.nan
         rows.append(dict(role=role, T=T, seed=seed, final_test_acc=c.test_acc.iloc[-1], gain_last_third=gain, plateau=bool(gain < tol)))
     return pd.DataFrame(rows)
+
+# %% ../nbs/11a_claims.ipynb #0a406547
+def lagging_runs(plateaus:pd.DataFrame, # `plateau` output (one row per run)
+                 tol:float=3.0, # points of final test accuracy below the median of the same role and T over seeds
+                )->pd.DataFrame:
+    "Runs that ended more than `tol` points below their peers (same role and T, other seeds): a recipe that did not train every seed alike."
+    if plateaus.empty: return plateaus.assign(median_of_seeds=[], behind=[])
+    med = plateaus.groupby(['role', plateaus['T'].fillna(-1)]).final_test_acc.transform('median')
+    out = plateaus.assign(median_of_seeds=med, behind=med - plateaus.final_test_acc)
+    return out[out.behind > tol].reset_index(drop=True)
+
 
 # %% ../nbs/11a_claims.ipynb #2e4af9bc
 def _nca_by_seed(study, role, T, store)->np.ndarray:
@@ -194,7 +203,7 @@ def fairness_claims(study, # the fairness study (table2's at each preset)
                                   f"NDS minus DS(T=1) {M}: {_fmt(paired_ci(d))} (NDS {ref['nds', m].mean():.2f}, DS {ds[m][1.0].mean():.2f})", 'paired'))
             ci = trend_ci(low, ds[m][low].dropna().values)
             rows.append(claim(f'{M} falls from T = {low[0]:g} to T = {low[-1]:g} ({a})', ci, -1,
-                              f"{M} {ds[m][low[0]].mean():.2f} at T = {low[0]:g} -> {ds[m][low[-1]].mean():.2f} at T = {low[-1]:g}; Spearman rho {_fmt(ci)}", 'bootstrap'))
+                              f"{M} {ds[m][low[0]].mean():.2f} at T = {low[0]:g} -> {ds[m][low[-1]].mean():.2f} at T = {low[-1]:g}; Spearman rho {_fmt(ci)}", 'per-seed trend'))
             if high:
                 top = [T for T in low if T >= low[-1] - 2]
                 d = (ds[m][high].mean(1) - ds[m][top].mean(1)).dropna()
@@ -209,12 +218,12 @@ def fairness_claims(study, # the fairness study (table2's at each preset)
             g = per_seed(counterfactual[a], 'counterfactual_gap')
             ci = trend_ci(low, g[low].dropna().values)
             rows.append(claim(f'Counterfactual gap falls with T ({a} changed, all else equal)', ci, -1,
-                              f"mean |f(x) - f(x')|_1: {g[low[0]].mean():.4f} at T = {low[0]:g} -> {g[low[-1]].mean():.4f} at T = {low[-1]:g}; Spearman rho {_fmt(ci)}", 'bootstrap'))
+                              f"mean |f(x) - f(x')|_1: {g[low[0]].mean():.4f} at T = {low[0]:g} -> {g[low[-1]].mean():.4f} at T = {low[-1]:g}; Spearman rho {_fmt(ci)}", 'per-seed trend'))
     if individual is not None:
         g = per_seed(individual, 'individual_fairness'); low = [T for T in g.columns if 0 < T <= max_T]
         ci = trend_ci(low, g[low].dropna().values)
         rows.append(claim('Individual fairness improves with T (the Lipschitz ratio falls)', ci, -1,
-                          f"ratio {g[low[0]].mean():.4f} at T = {low[0]:g} -> {g[low[-1]].mean():.4f} at T = {low[-1]:g}; Spearman rho {_fmt(ci)}", 'bootstrap'))
+                          f"ratio {g[low[0]].mean():.4f} at T = {low[0]:g} -> {g[low[-1]].mean():.4f} at T = {low[-1]:g}; Spearman rho {_fmt(ci)}", 'per-seed trend'))
     return pd.DataFrame(rows)
 
 # %% ../nbs/11a_claims.ipynb #53fe38c7
