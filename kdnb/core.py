@@ -13,7 +13,7 @@ import torch
 # %% auto #0
 __all__ = ['EXTRAS', 'check_choice', 'check_range', 'require', 'project_root', 'data_dir', 'datasets_dir', 'runs_dir',
            'paper_dir', 'figures_dir', 'in_test', 'progress_bar', 'seed_everything', 'get_device', 'device_name',
-           'provenance', 'readme_text', 'write_readme']
+           'provenance', 'readme_text', 'atomic_write', 'write_readme']
 
 # %% ../nbs/00_core.ipynb #b648c7de
 def check_choice(name:str, # parameter name, as the caller spelled it
@@ -188,6 +188,18 @@ def readme_text()->str:
         elif c['cell_type'] == 'code' and not any(l.strip().replace(' ', '') == '#|hide' for l in lines):
             parts.append('```python\n' + '\n'.join(l for l in lines if not l.startswith('#|')) + '\n```')
     return '\n\n'.join(parts) + '\n'
+
+# %% ../nbs/00_core.ipynb #2811afc0
+def atomic_write(path, # the file to (re)place; its folder is created
+                 write, # `write(tmp_path)` writes the content to the temporary path it is given
+                )->Path:
+    "Write `path` whole or not at all: `write` fills a temporary file beside it, which is then renamed into place."
+    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f'.{path.name}.{os.getpid()}.{time.time_ns()}.tmp')
+    try: write(tmp); os.replace(tmp, path)
+    finally: tmp.unlink(missing_ok=True)
+    return path
+
 
 # %% ../nbs/00_core.ipynb #f88710bf
 def write_readme(check:bool=False, # only compare, do not write

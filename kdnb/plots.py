@@ -4,8 +4,7 @@
 
 # %% ../nbs/10_plots.ipynb #38902d9b
 from __future__ import annotations
-import json, os, re, uuid
-from pathlib import Path
+import json, re
 
 import numpy as np
 import pandas as pd
@@ -14,7 +13,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import ScalarFormatter, NullFormatter
 import seaborn as sns
 
-from .core import figures_dir
+from .core import atomic_write, figures_dir
 
 # %% auto #0
 __all__ = ['check_columns', 'plot_class_accuracy', 'plot_disagreement', 'plot_counts_vs_T', 'plot_fairness_vs_T',
@@ -198,11 +197,6 @@ def _check_name(param:str, value):
         raise ValueError(f"{param}={value!r} is not valid; use letters, digits, '_', '-' and '.', starting with a letter or digit")
     return value
 
-def _atomic(path:Path, write):
-    "Call `write(tmp)` on a temporary name beside `path`, then rename it into place."
-    tmp = path.with_name(f'.{path.name}.{uuid.uuid4().hex[:8]}.tmp')
-    try: write(tmp); os.replace(tmp, path)
-    finally: tmp.unlink(missing_ok=True)
     return path
 
 # %% ../nbs/10_plots.ipynb #bc57c7ee
@@ -225,11 +219,11 @@ def save_artifact(fig:Figure|None, # the figure (None for a table-only artifact)
     if clash: raise ValueError(f"provenance keys {clash} clash with table columns; rename them")
     out = figures_dir(preset); out.mkdir(parents=True, exist_ok=True); paths = {}
     if fig is not None:
-        paths['png'] = _atomic(out/f'{name}.png', lambda p: fig.savefig(p, format='png', dpi=150))
-        paths['pdf'] = _atomic(out/f'{name}.pdf', lambda p: fig.savefig(p, format='pdf', metadata={'CreationDate': None}))
+        paths['png'] = atomic_write(out/f'{name}.png', lambda p: fig.savefig(p, format='png', dpi=150))
+        paths['pdf'] = atomic_write(out/f'{name}.pdf', lambda p: fig.savefig(p, format='pdf', metadata={'CreationDate': None}))
     csv = table.assign(**{k: _prov_value(v) for k, v in prov.items()})
-    paths['csv'] = _atomic(out/f'{name}.csv', lambda p: csv.to_csv(p, index=False))
+    paths['csv'] = atomic_write(out/f'{name}.csv', lambda p: csv.to_csv(p, index=False))
     if markdown:
         md = table.astype(object).fillna('').to_markdown(index=False, floatfmt='.6g') + '\n\n<!-- ' + json.dumps(prov, default=str).replace('--', '- -') + ' -->\n'
-        paths['md'] = _atomic(out/f'{name}.md', lambda p: p.write_text(md))
+        paths['md'] = atomic_write(out/f'{name}.md', lambda p: p.write_text(md))
     return paths

@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_study.ipynb #05dad1d8
 from __future__ import annotations
-import hashlib, warnings
+import hashlib, json, warnings
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -13,7 +13,7 @@ import torch
 
 from fastcore.basics import patch
 
-from .core import check_choice, check_range, get_device, provenance, seed_everything
+from .core import atomic_write, check_choice, check_range, get_device, provenance, seed_everything
 from .runs import RunStore, run_key
 from .train import Recipe, predict, accuracy
 
@@ -22,7 +22,7 @@ __all__ = ['EVAL_SIZE', 'TEACHER_SEED_OFFSET', 'INDIVIDUAL_SUBSET', 'CIFAR_RECIP
            'TRIFEATURE_RECIPE', 'TRIFEATURE_STUDENT_RECIPE', 'TEXT_RECIPE', 'PAPER_TEMPS', 'HIGH_TEMPS',
            'CPU_TEACHER_RECIPE', 'FMNIST_TEACHER_RECIPE', 'CPU_STUDENT_RECIPE', 'FMNIST_STUDENT_RECIPE', 'SMOKE_RECIPE',
            'TRIFEATURE_CPU_TEST', 'PRESETS', 'PRESET_NOTES', 'ARTIFACTS', 'GROUP_ATTRIBUTES', 'PAPER_GPU_HOURS',
-           'Study', 'balanced_subset', 'studies']
+           'Study', 'balanced_indices', 'balanced_subset', 'studies']
 
 # %% ../nbs/07_study.ipynb #5adcf02d
 @dataclass(frozen=True)
@@ -77,17 +77,23 @@ def config(self:Study, role:str, seed:int, T:float|None=None)->dict:
 
 
 # %% ../nbs/07_study.ipynb #3d7d487c
+def balanced_indices(targets, # labels of the whole set, shape (N,)
+                     size:int, # samples to pick
+                     seed:int=0, # seed of the pick
+                    )->torch.Tensor:
+    "Sorted indices of a seeded pick of `size` samples with (as near as possible) equal counts per class."
+    y = torch.as_tensor(targets); check_range('size', size, 1, len(y))
+    perm = torch.randperm(len(y), generator=torch.Generator().manual_seed(seed))
+    yp = y[perm]
+    rank = torch.zeros_like(yp)  # position of each sample among the samples of its class, in permuted order
+    for c in yp.unique(): rank[yp == c] = torch.arange(int((yp == c).sum()))
+    return perm[torch.argsort(rank*len(y) + torch.arange(len(y)), stable=True)][:size].sort().values
+
 def balanced_subset(ds, size:int, seed:int=0):
     "A seeded subset of `size` samples of an in-memory dataset with (as near as possible) equal counts per class."
     if not hasattr(ds, 'subset'): raise ValueError(f"a subset (train_size/test_size) needs an in-memory dataset; {type(ds).__name__} is not")
-    check_range('size', size, 1, len(ds))
-    g = torch.Generator().manual_seed(seed)
-    perm = torch.randperm(len(ds), generator=g)
-    y = ds.targets[perm]
-    rank = torch.zeros_like(y)  # position of each sample among the samples of its class, in permuted order
-    for c in y.unique(): rank[y == c] = torch.arange(int((y == c).sum()))
-    order = perm[torch.argsort(rank * len(ds) + torch.arange(len(ds)), stable=True)]
-    return ds.subset(order[:size].sort().values)
+    return ds.subset(balanced_indices(ds.targets, size, seed))
+
 
 # %% ../nbs/07_study.ipynb #8abce1db
 EVAL_SIZE = 5_000 # test images scored after each `eval_every` epochs for the learning curves (a fixed, class-balanced subset)
@@ -301,15 +307,11 @@ def disagreement(self:Study, T:float, seed:int|None=None, store:RunStore|None=No
 # %% ../nbs/07_study.ipynb #c35d07ba
 def _floor_cached(store:RunStore, key:str, attribute:str, n_perm:int, compute)->dict:
     "The noise floor of run `key` w.r.t. `attribute`, from the store's analysis cache or computed and cached (atomic write)."
-    import json, os, tempfile
     path = store.root/'.analysis'/f"{key}-{attribute}-floor{n_perm}.json"
     try: return json.loads(path.read_text())
     except (OSError, ValueError): pass
     fl = compute()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix='.tmp')
-    with os.fdopen(fd, 'w') as f: json.dump(fl, f)
-    os.replace(tmp, path)
+    atomic_write(path, lambda tmp: tmp.write_text(json.dumps(fl)))
     return fl
 
 @patch
@@ -346,7 +348,7 @@ def individual(self:Study, k:int=5, # nearest neighbours per sample
     from kdnb.fairness import individual_fairness, consistency, knn
     store, rows, pairs = store or RunStore(), [], {}
     test = self.data('test')
-    idx = torch.arange(len(test)) if len(test) <= subset else balanced_subset(_Indexed(test), subset, seed=2).idx
+    idx = torch.arange(len(test)) if len(test) <= subset else balanced_indices(test.targets, subset, seed=2)
     for role, T, seed, cfg in self.runs():
         if not store.has(cfg): continue
         if seed not in pairs:
@@ -361,35 +363,27 @@ def individual(self:Study, k:int=5, # nearest neighbours per sample
     _warn_unpaired(df := pd.DataFrame(rows))
     return df
 
-class _Indexed:
-    "A view of a dataset's labels that `balanced_subset` can subset, remembering the indices it chose."
-    def __init__(self, ds, idx=None): self.ds, self.idx = ds, torch.arange(len(ds.targets)) if idx is None else idx
-    @property
-    def targets(self): return self.ds.targets[self.idx]
-    def __len__(self): return len(self.idx)
-    def subset(self, i): return _Indexed(self.ds, self.idx[i])
-
 @patch
 def counterfactual(self:Study, attribute:str, # 'color' or 'texture'
                    n:int=2_000, # test samples (fixed, seeded) rendered again with only `attribute` changed
-                   store:RunStore|None=None, device='cpu')->pd.DataFrame:
+                   store:RunStore|None=None, # the run store (default: the project's)
+                   device='auto', # where the models run
+                  )->pd.DataFrame:
     "Generated datasets only (Trifeature): one row per stored run, the mean |f(x) - f(x')|_1 over pairs that differ only in `attribute`."
     from kdnb.trifeature import trifeature_counterfactual
     from kdnb.fairness import counterfactual_gap
     if self.dataset != 'trifeature': raise ValueError(f"counterfactual needs a generated dataset (trifeature); this study's is {self.dataset!r}")
-    o = self.dataset_options
-    size, seed = o.get('size', 32), o.get('seed', 0)
     from kdnb.data import get_dataset
-    total = len(get_dataset('trifeature', 'test', **o))  # the whole generated test split (a study may use a subset of it)
-    pick = torch.randperm(total, generator=torch.Generator().manual_seed(3))[:min(n, total)].sort().values
-    pair = trifeature_counterfactual(pick, attribute, 'test', n=total, size=size, seed=seed)
-    test = self.data('test')
-    x, x_cf = test.normalize(pair['images']), test.normalize(pair['images_cf'])
+    o, device, test = self.dataset_options, get_device(device), self.data('test')
+    full = test if self.test_size is None else get_dataset('trifeature', 'test', **o)  # the whole generated split: its indices
+    pick = torch.randperm(len(full), generator=torch.Generator().manual_seed(3))[:min(n, len(full))].sort().values
+    pair = trifeature_counterfactual(pick, attribute, 'test', n=len(full), size=o.get('size', 32), seed=o.get('seed', 0))
+    x, x_cf = (test.normalize(pair[k]).to(device) for k in ('images', 'images_cf'))
     store, rows = store or RunStore(), []
     for role, T, s, cfg in self.runs():
         if not store.has(cfg): continue
         m = self.model('teacher' if role == 'teacher' else 'student', s)
-        m.load_state_dict(store.load(cfg).state_dict()); m.eval()
+        m.load_state_dict(store.load(cfg).state_dict()); m.to(device).eval()
         with torch.no_grad(): p, q = m(x).softmax(-1), m(x_cf).softmax(-1)
         rows.append(dict(role=role, T=T, seed=s, counterfactual_gap=counterfactual_gap(p, q)))
     _warn_unpaired(df := pd.DataFrame(rows))

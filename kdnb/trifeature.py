@@ -4,14 +4,14 @@
 
 # %% ../nbs/03_trifeature.ipynb #1713afeb
 from __future__ import annotations
-import math, os, tempfile, warnings
+import math, warnings
 from pathlib import Path
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .core import check_choice, check_range, datasets_dir
+from .core import atomic_write, check_choice, check_range, datasets_dir
 from .data import TensorImageDataset
 
 # %% auto #0
@@ -182,12 +182,6 @@ def _load_cache(path:Path, n:int, size:int)->dict|None:
     warnings.warn(f"Trifeature cache {path} is unreadable or malformed; generating it again")
     return None
 
-def _save_atomic(obj, path:Path):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix='.tmp'); os.close(fd)
-    try: torch.save(obj, tmp); os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp): os.remove(tmp)
 
 # %% ../nbs/03_trifeature.ipynb #988d7fae
 def make_trifeature(split:str='train', # 'train' or 'test'
@@ -206,7 +200,7 @@ def make_trifeature(split:str='train', # 'train' or 'test'
     d = _load_cache(path, n, size) if path.exists() else None
     if d is None:
         d = generate_trifeature(n, size, 2*seed + (split == 'test'))
-        _save_atomic(d, path)
+        atomic_write(path, lambda tmp: torch.save(d, tmp))
     return TensorImageDataset(d['images'], d['shape'], SHAPES, {'color': d['color'], 'texture': d['texture']},
                               {'color': COLOR_NAMES, 'texture': TEXTURES}, TRIFEATURE_MEAN, TRIFEATURE_STD,
                               augment, name=f'trifeature-{split}')
