@@ -4,6 +4,8 @@
 
 # %% ../nbs/11a_claims.ipynb #f9318466
 from __future__ import annotations
+from dataclasses import replace
+
 import numpy as np
 import pandas as pd
 from scipy import stats
@@ -13,8 +15,8 @@ from .classwise import count_significant, normalized_class_accuracy
 
 # %% auto #0
 __all__ = ['VERDICTS', 'CLAIM_COLUMNS', 'paired_ci', 'trend_ci', 'jackknife_ci', 'verdict', 'claim', 'per_seed',
-           'learning_curves', 'plateau', 'lagging_runs', 'classwise_claims', 'fairness_claims', 'claims_prose',
-           'plot_learning_curves']
+           'learning_curves', 'plateau', 'lagging_runs', 'longer', 'budget_table', 'budget_claims', 'classwise_claims',
+           'fairness_claims', 'claims_prose', 'plot_learning_curves']
 
 # %% ../nbs/11a_claims.ipynb #294692bc
 def paired_ci(diffs, # one difference per seed (e.g. DS minus NDS accuracy of the same seed)
@@ -86,6 +88,15 @@ def claim(text:str, # the claim, in the paper's words
     v, why = verdict(est, lo, hi, sign)
     return dict(claim=text, estimate=est, ci_low=lo, ci_high=hi, verdict=v, reason=why, measured=measured, interval=kind)
 
+def _fmt(ci, unit=''): return f"{ci[0]:.2f}{unit} [{ci[1]:.2f}, {ci[2]:.2f}]"
+
+def _ends(v:pd.DataFrame, Ts, digits=2)->str:
+    "A (seed x T) metric at the first and last of `Ts`: mean over seeds, and the median beside it (one lagging seed moves the mean)."
+    a, b = v[Ts[0]], v[Ts[-1]]
+    return (f"{a.mean():.{digits}f} at T = {Ts[0]:g} -> {b.mean():.{digits}f} at T = {Ts[-1]:g} "
+            f"(median over seeds {a.median():.{digits}f} -> {b.median():.{digits}f})")
+
+
 # %% ../nbs/11a_claims.ipynb #59eca274
 def per_seed(df:pd.DataFrame, # one row per run: role, T, seed and `value`
              value:str, # the column to spread
@@ -132,12 +143,53 @@ def lagging_runs(plateaus:pd.DataFrame, # `plateau` output (one row per run)
     return out[out.behind > tol].reset_index(drop=True)
 
 
+# %% ../nbs/11a_claims.ipynb #eced1325
+def longer(study, # a kdnb Study
+           factor:int=2, # times the students' epochs
+           temps=(4,), # the DS temperatures to train again
+           seeds=None, # the seeds (default: the study's)
+          ):
+    "The study with `factor` times its students' epochs, its NDS and DS at `temps` only, and the same teachers: the budget check of its recipe."
+    check_range('factor', factor, 2)
+    r = study.student_recipe
+    return replace(study, student_recipe=replace(r, epochs=factor*r.epochs), temperatures=tuple(temps),
+                   seeds=tuple(study.seeds if seeds is None else seeds), name=f"{study.name}, {factor}x student epochs")
+
+
+# %% ../nbs/11a_claims.ipynb #c5412aad
+def budget_table(study, # the study as run
+                 longer_study, # `longer(study, ...)`, run too
+                 store=None, # their run store
+                )->pd.DataFrame:
+    "Each student run of `longer_study` beside the same run (role, T, seed) of `study`: `acc`, `acc_longer` and `gain` (points)."
+    key = ['role', 'T', 'seed']
+    a, b = (s.results(store).query("role != 'teacher'").assign(T=lambda d: d['T'].fillna(0.)) for s in (study, longer_study))
+    t = b[key + ['accuracy']].merge(a[key + ['accuracy']], on=key, suffixes=('_longer', ''))
+    t = t.assign(gain=t.accuracy_longer - t.accuracy, T=t['T'].replace(0., np.nan))
+    return t.rename(columns={'accuracy': 'acc', 'accuracy_longer': 'acc_longer'})[key + ['acc', 'acc_longer', 'gain']]
+
+
+# %% ../nbs/11a_claims.ipynb #525359bb
+def budget_claims(table:pd.DataFrame, # `budget_table` output
+                  factor:int=2, # the epoch factor of the longer recipe
+                 )->pd.DataFrame:
+    "The budget check as claims: does the NDS gain from `factor`x epochs, and is the DS still ahead of the NDS there (each T)?"
+    nds = table[table.role == 'nds'].set_index('seed')
+    rows = [claim(f'NDS gains from {factor}x the student epochs (recipe check: holds = the NDS was not converged)', paired_ci(nds.gain), +1,
+                  f"NDS {nds.acc.mean():.2f}% -> {nds.acc_longer.mean():.2f}%: gain {_fmt(paired_ci(nds.gain), ' points')} over {len(nds)} seeds", 'paired')]
+    for T, ds in table[table.role == 'ds'].groupby('T'):
+        ds = ds.set_index('seed'); s = ds.index.intersection(nds.index)
+        short, long = ds.acc[s] - nds.acc[s], ds.acc_longer[s] - nds.acc_longer[s]
+        rows.append(claim(f'DS (T = {T:g}) more accurate than NDS with {factor}x the student epochs', paired_ci(long), +1,
+                          f"DS minus NDS: {_fmt(paired_ci(long), ' points')} with {factor}x epochs, {_fmt(paired_ci(short), ' points')} with the "
+                          f"study's recipe, same {len(s)} seeds", 'paired'))
+    return pd.DataFrame(rows)
+
+
 # %% ../nbs/11a_claims.ipynb #2e4af9bc
 def _nca_by_seed(study, role, T, store)->np.ndarray:
     o = study.outputs(role, T, store)
     return np.asarray(normalized_class_accuracy(o['logits'], o['labels'], o['logits'].shape[-1]))
-
-def _fmt(ci, unit=''): return f"{ci[0]:.2f}{unit} [{ci[1]:.2f}, {ci[2]:.2f}]"
 
 def classwise_claims(study, # the class-wise study (fig3's at each preset)
                      max_T:float=10, # temperatures up to here (the paper's Table 1 range)
@@ -190,7 +242,8 @@ def fairness_claims(study, # the fairness study (table2's at each preset)
         if a == attributes[0]:
             d = ds['accuracy'][low].mean(1) - ref['nds', 'accuracy']
             rows.append(claim('DS more accurate than NDS (fairness study)', paired_ci(d.dropna()), +1,
-                              f"DS minus NDS accuracy, mean over T = {low[0]:g}..{low[-1]:g}: {_fmt(paired_ci(d.dropna()), ' points')}", 'paired'))
+                              f"DS minus NDS accuracy, mean over T = {low[0]:g}..{low[-1]:g}: {_fmt(paired_ci(d.dropna()), ' points')} over "
+                              f"{d.notna().sum()} paired seeds (NDS {ref['nds', 'accuracy'].mean():.2f}%, DS {ds['accuracy'][low].values.mean():.2f}%)", 'paired'))
         for m in ('eod', 'dpd'):
             M = m.upper()
             over = (ref['nds', m] - ref['nds', f'{m}_floor']).dropna()
@@ -203,7 +256,7 @@ def fairness_claims(study, # the fairness study (table2's at each preset)
                                   f"NDS minus DS(T=1) {M}: {_fmt(paired_ci(d))} (NDS {ref['nds', m].mean():.2f}, DS {ds[m][1.0].mean():.2f})", 'paired'))
             ci = trend_ci(low, ds[m][low].dropna().values)
             rows.append(claim(f'{M} falls from T = {low[0]:g} to T = {low[-1]:g} ({a})', ci, -1,
-                              f"{M} {ds[m][low[0]].mean():.2f} at T = {low[0]:g} -> {ds[m][low[-1]].mean():.2f} at T = {low[-1]:g}; Spearman rho {_fmt(ci)}", 'per-seed trend'))
+                              f"{M} {_ends(ds[m], low)}; Spearman rho {_fmt(ci)}", 'per-seed trend'))
             if high:
                 top = [T for T in low if T >= low[-1] - 2]
                 d = (ds[m][high].mean(1) - ds[m][top].mean(1)).dropna()
@@ -218,12 +271,12 @@ def fairness_claims(study, # the fairness study (table2's at each preset)
             g = per_seed(counterfactual[a], 'counterfactual_gap')
             ci = trend_ci(low, g[low].dropna().values)
             rows.append(claim(f'Counterfactual gap falls with T ({a} changed, all else equal)', ci, -1,
-                              f"mean |f(x) - f(x')|_1: {g[low[0]].mean():.4f} at T = {low[0]:g} -> {g[low[-1]].mean():.4f} at T = {low[-1]:g}; Spearman rho {_fmt(ci)}", 'per-seed trend'))
+                              f"mean |f(x) - f(x')|_1 {_ends(g, low, 4)}; Spearman rho {_fmt(ci)}", 'per-seed trend'))
     if individual is not None:
         g = per_seed(individual, 'individual_fairness'); low = [T for T in g.columns if 0 < T <= max_T]
         ci = trend_ci(low, g[low].dropna().values)
         rows.append(claim('Individual fairness improves with T (the Lipschitz ratio falls)', ci, -1,
-                          f"ratio {g[low[0]].mean():.4f} at T = {low[0]:g} -> {g[low[-1]].mean():.4f} at T = {low[-1]:g}; Spearman rho {_fmt(ci)}", 'per-seed trend'))
+                          f"ratio {_ends(g, low, 4)}; Spearman rho {_fmt(ci)}", 'per-seed trend'))
     return pd.DataFrame(rows)
 
 # %% ../nbs/11a_claims.ipynb #53fe38c7
