@@ -12,8 +12,8 @@ import torch
 
 # %% auto #0
 __all__ = ['EXTRAS', 'check_choice', 'check_range', 'require', 'project_root', 'data_dir', 'datasets_dir', 'runs_dir',
-           'paper_dir', 'figures_dir', 'in_test', 'progress_bar', 'seed_everything', 'get_device', 'device_name',
-           'provenance', 'readme_text', 'atomic_write', 'write_readme']
+           'paper_dir', 'figures_dir', 'in_test', 'progress_bar', 'check_seed', 'seed_everything', 'to_numpy',
+           'get_device', 'device_name', 'provenance', 'readme_text', 'atomic_write', 'write_readme']
 
 # %% ../nbs/00_core.ipynb #b648c7de
 def check_choice(name:str, # parameter name, as the caller spelled it
@@ -125,19 +125,36 @@ def progress_bar(*args, **kwargs): # tqdm's arguments (total, desc, disable, lea
         return widget_bar(*args, **kwargs)
     return text_bar(*args, **{'mininterval': interval, 'file': sys.stderr, **kwargs, 'disable': kind == 'off' or kwargs.get('disable', False)})
 
+# %% ../nbs/00_core.ipynb #334164c8
+def check_seed(seed, # value received
+               name:str='seed', # parameter name, as the caller spelled it
+              )->int:
+    "Return `seed` as an int if it is a non-negative integer, else raise a `ValueError` naming the parameter."
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise ValueError(f"{name}={seed!r} is not valid; it must be a non-negative integer")
+    return int(seed)
+
 # %% ../nbs/00_core.ipynb #6d9281ec
 def seed_everything(seed:int, # seed for python, numpy and torch (CPU and CUDA)
                     deterministic:bool=False, # also ask torch for deterministic kernels
                    )->int:
     "Seed every random number generator kdnb uses; return the seed."
-    if not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise ValueError(f"seed={seed!r} is not valid; it must be a non-negative integer")
+    seed = check_seed(seed)
     random.seed(seed); np.random.seed(seed % 2**32); torch.manual_seed(seed)
     if deterministic:
         torch.use_deterministic_algorithms(True, warn_only=True)
         torch.backends.cudnn.benchmark = False
         os.environ.setdefault('CUBLAS_WORKSPACE_CONFIG', ':4096:8')
     return int(seed)
+
+# %% ../nbs/00_core.ipynb #0b542fd8
+def to_numpy(x, # a torch tensor (any device, grad or not), numpy array or list
+            )->np.ndarray:
+    "`x` as a numpy array: tensors are detached and moved to the CPU; bf16 and float16 become float32."
+    if isinstance(x, torch.Tensor):
+        x = x.detach().cpu()
+        return (x.float() if x.dtype in (torch.bfloat16, torch.float16) else x).numpy()
+    return np.asarray(x)
 
 # %% ../nbs/00_core.ipynb #b7fa8d8a
 def get_device(device:str|torch.device='auto', # 'auto' (CUDA if present, else CPU), 'cpu', 'cuda' or 'cuda:N'

@@ -10,7 +10,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .core import check_range, get_device
+from .core import check_range, check_seed, get_device
 from .data import TensorImageDataset
 
 # %% auto #0
@@ -57,7 +57,7 @@ class DeviceLoader:
         if not isinstance(getattr(ds, 'images', None), torch.Tensor) or ds.images.dtype != torch.uint8:
             raise TypeError(f"ds must be a TensorImageDataset (uint8 `images`); got {type(ds).__name__}")
         check_range('batch_size', batch_size, 1)
-        if not isinstance(seed, (int, np.integer)) or seed < 0: raise ValueError(f"seed={seed!r} is not valid; it must be a non-negative integer")
+        check_seed(seed)
         self.ds, self.batch_size, self.shuffle, self.drop_last, self.seed = ds, int(batch_size), shuffle, drop_last, int(seed)
         self.augment = ds.augment if augment is None else augment
         self.device, self.channels_last, self.with_index, self.epoch = get_device(device), channels_last, with_index, 0

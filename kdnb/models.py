@@ -14,6 +14,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from .core import check_choice, check_range, require
+from .data import TOKENIZERS
 
 # %% auto #0
 __all__ = ['MODELS', 'count_params', 'BasicBlock', 'CifarResNet', 'LeNet5', 'TextClassifier', 'ModelSpec', 'model_info',
@@ -223,6 +224,9 @@ def get_tokenizer(name:str): # a text model of `MODELS`: 'bert_base' or 'distilb
     "The pretrained tokenizer matching a text model (downloaded from the Hugging Face hub on first use)."
     check_choice('name', name, [k for k, s in MODELS.items() if s.input == 'text'])
     return require('transformers').AutoTokenizer.from_pretrained(MODELS[name].source)
+
+# %% ../nbs/04_models.ipynb #0b4ab265
+for _name in ('bert_base', 'distilbert'): TOKENIZERS[_name] = partial(get_tokenizer, _name)
 
 # %% ../nbs/04_models.ipynb #2a09512e
 def classifier_layer(model:nn.Module, # a model from `get_model` (possibly `torch.compile`d)

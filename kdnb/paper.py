@@ -9,7 +9,7 @@ import pandas as pd
 
 from .core import check_choice, get_device, in_test, paper_dir
 from .plots import check_columns
-from .study import ARTIFACTS, PAPER_GPU_HOURS, PRESETS
+from .presets import ARTIFACTS, PAPER_GPU_HOURS, PRESETS
 
 # %% auto #0
 __all__ = ['PAPER_TABLES', 'FAIRNESS_COLUMNS', 'CPU_STUDY_MINUTES', 'paper_table', 'paper_classwise', 'paper_fairness',

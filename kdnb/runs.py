@@ -13,6 +13,8 @@ import numpy as np
 import pandas as pd
 import torch
 
+from fastcore.basics import patch
+
 from .core import check_range, runs_dir, provenance as _provenance
 
 # %% auto #0
@@ -163,21 +165,22 @@ def _key(c)->str:
     raise TypeError(f"config must be a run config (dict) or a run key (16 hex digits); got {repr(c)[:60]}")
 
 # %% ../nbs/06_runs.ipynb #e9edc37f
-def _path(self:RunStore, config)->Path:
+@patch
+def path(self:RunStore, config)->Path:
     "The directory that holds (or will hold) the run of `config`."
     return self.root/_key(config)
-RunStore.path = _path
 
 # %% ../nbs/06_runs.ipynb #168ceeea
-def _has(self:RunStore, config, # run config or key
+@patch
+def has(self:RunStore, config, # run config or key
          verify:bool|None=None, # None: the store's default
         )->bool:
     "Is a complete, valid run of `config` stored?"
     try: _check(self.path(config), self.verify if verify is None else verify); return True
     except _Invalid: return False
-RunStore.has = _has
 
 # %% ../nbs/06_runs.ipynb #70192090
+@patch
 def _trash(self:RunStore, key:str, reason:str):
     "Move an invalid run directory aside to `.trash/` and warn."
     src = self.root/key
@@ -186,10 +189,10 @@ def _trash(self:RunStore, key:str, reason:str):
     try: os.rename(src, dst)
     except FileNotFoundError: return  # another process moved it first
     warnings.warn(f"run {key} in {self.root} is invalid ({reason}); moved it to {dst} and it will be redone")
-RunStore._trash = _trash
 
 # %% ../nbs/06_runs.ipynb #53412481
-def _load(self:RunStore, config, # run config or key
+@patch
+def load(self:RunStore, config, # run config or key
           verify:bool|None=None, # None: the store's default
          )->Run:
     "The stored run of `config`; an invalid one is moved to `.trash/` (with a warning) and `RunNotFound` raised."
@@ -198,7 +201,6 @@ def _load(self:RunStore, config, # run config or key
     except _Invalid as e:
         if path.exists(): self._trash(path.name, str(e))
         raise RunNotFound(f"no valid run {path.name} in {self.root} ({e}); train it, e.g. with RunStore.get_or_run") from None
-RunStore.load = _load
 
 # %% ../nbs/06_runs.ipynb #aa98d32c
 def _outputs(logits, labels, groups, extra)->dict:
@@ -222,7 +224,8 @@ def _outputs(logits, labels, groups, extra)->dict:
     return out
 
 # %% ../nbs/06_runs.ipynb #1e0236f7
-def _save(self:RunStore, config:dict, # the run's config (plain JSON values)
+@patch
+def save(self:RunStore, config:dict, # the run's config (plain JSON values)
           *, state_dict:dict, # the trained weights (a module is accepted: its state_dict() is stored)
           logits, # test-set logits (N, C)
           labels, # test-set labels (N,)
@@ -248,9 +251,9 @@ def _save(self:RunStore, config:dict, # the run's config (plain JSON values)
         _fsync_write(tmp/'manifest.json', json.dumps(dict(key=key, store_version=STORE_VERSION, files=files), indent=1).encode())
         return self._publish(tmp, key)
     finally: shutil.rmtree(tmp, ignore_errors=True)
-RunStore.save = _save
 
 # %% ../nbs/06_runs.ipynb #524e0496
+@patch
 def _publish(self:RunStore, tmp:Path, key:str)->Run:
     "Rename the finished temp dir to `<root>/<key>`; if a valid run is already there, keep that one."
     for _ in range(2):
@@ -260,14 +263,14 @@ def _publish(self:RunStore, tmp:Path, key:str)->Run:
         try: return _check(self.root/key, self.verify)   # another process won the race
         except _Invalid as e: self._trash(key, str(e))
     raise RuntimeError(f"could not publish run {key} in {self.root}: the directory keeps reappearing")
-RunStore._publish = _publish
 
 # %% ../nbs/06_runs.ipynb #01370aa5
+@patch
 def _ckpt(self:RunStore, config)->Path: return self.root/'.partial'/_key(config)/'checkpoint.pt'
-RunStore._ckpt = _ckpt
 
 # %% ../nbs/06_runs.ipynb #96a27f49
-def _save_checkpoint(self:RunStore, config, # run (or group) config, or key
+@patch
+def save_checkpoint(self:RunStore, config, # run (or group) config, or key
                      state:dict, # everything needed to resume: weights, optimizer, epoch, RNG states
                     )->Path:
     "Atomically replace the checkpoint of `config` with `state`."
@@ -277,10 +280,10 @@ def _save_checkpoint(self:RunStore, config, # run (or group) config, or key
     try: _fsync_write(tmp, obj=state); os.replace(tmp, p)
     finally: tmp.unlink(missing_ok=True)
     return p
-RunStore.save_checkpoint = _save_checkpoint
 
 # %% ../nbs/06_runs.ipynb #15240dcf
-def _discard_checkpoint(self:RunStore, config, # run (or group) config, or key
+@patch
+def discard_checkpoint(self:RunStore, config, # run (or group) config, or key
                         reason:str, # why, for the warning
                        )->Path|None:
     "Move the checkpoint folder of `config` to `.trash/` with a warning (training then restarts); its new path."
@@ -291,22 +294,21 @@ def _discard_checkpoint(self:RunStore, config, # run (or group) config, or key
     except FileNotFoundError: return None  # another process moved it first
     warnings.warn(f"checkpoint {src/'checkpoint.pt'} is not usable ({reason}); moved it to {dst}, training restarts from scratch")
     return dst
-RunStore.discard_checkpoint = _discard_checkpoint
 
 # %% ../nbs/06_runs.ipynb #5d9e55ce
-def _load_checkpoint(self:RunStore, config)->dict|None:
+@patch
+def load_checkpoint(self:RunStore, config)->dict|None:
     "The last checkpoint of `config`, or None if there is none or it is unreadable (then moved aside, with a warning)."
     p = self._ckpt(config)
     if not p.is_file(): return None
     try: return torch.load(p, map_location='cpu', weights_only=True)
     except Exception as e: self.discard_checkpoint(config, f"unreadable as tensors and plain values: {type(e).__name__}: {str(e)[:200]}")
-RunStore.load_checkpoint = _load_checkpoint
 
 # %% ../nbs/06_runs.ipynb #fb7ee9d1
-def _clear_checkpoint(self:RunStore, config):
+@patch
+def clear_checkpoint(self:RunStore, config):
     "Delete the checkpoint of `config` (done by `get_or_run` once the run is stored)."
     shutil.rmtree(self._ckpt(config).parent, ignore_errors=True)
-RunStore.clear_checkpoint = _clear_checkpoint
 
 # %% ../nbs/06_runs.ipynb #50b44489
 class Checkpoint:
@@ -317,13 +319,14 @@ class Checkpoint:
     def clear(self): self.store.clear_checkpoint(self.config)
     def __repr__(self): return f"Checkpoint({self.store._ckpt(self.config)})"
 
-def _checkpoint(self:RunStore, config, # run (or group) config, or key
+@patch
+def checkpoint(self:RunStore, config, # run (or group) config, or key
                )->Checkpoint:
     "The checkpoint object of `config`, as `kdnb.train.fit(checkpoint=...)` expects it."
     _key(config); return Checkpoint(self, config)
-RunStore.checkpoint = _checkpoint
 
 # %% ../nbs/06_runs.ipynb #869a78ca
+@patch
 def _stale_tmp(self:RunStore, key:str|None=None, max_age:float=86400)->list:
     "Temp dirs (of `key`, or all) whose writer on this host is dead, or older than `max_age` seconds."
     out = []
@@ -332,20 +335,20 @@ def _stale_tmp(self:RunStore, key:str|None=None, max_age:float=86400)->list:
         dead = len(parts) == 4 and parts[1] == _host() and parts[2].isdigit() and not _alive(int(parts[2]))
         if dead or time.time() - p.stat().st_mtime > max_age: out.append(p)
     return out
-RunStore._stale_tmp = _stale_tmp
 
 # %% ../nbs/06_runs.ipynb #c9da406a
-def _clean(self:RunStore, max_age:float=86400, # also remove temp dirs older than this many seconds
+@patch
+def clean(self:RunStore, max_age:float=86400, # also remove temp dirs older than this many seconds
           )->list:
     "Delete temp dirs left by killed writers; return their paths."
     stale = self._stale_tmp(None, max_age)
     for p in stale: shutil.rmtree(p, ignore_errors=True)
     return stale
-RunStore.clean = _clean
 
 # %% ../nbs/06_runs.ipynb #1dce9d0a
+@patch
 @contextmanager
-def _lock(self:RunStore, config, # run config (any JSON dict) or key
+def lock(self:RunStore, config, # run config (any JSON dict) or key
           timeout:float|None=None, # seconds to wait; None waits for ever
          ):
     "Hold the exclusive lock of `config`'s key (blocking, or `TimeoutError` after `timeout` seconds)."
@@ -361,10 +364,10 @@ def _lock(self:RunStore, config, # run config (any JSON dict) or key
                 time.sleep(0.02)
         try: yield key
         finally: fcntl.flock(f, fcntl.LOCK_UN)
-RunStore.lock = _lock
 
 # %% ../nbs/06_runs.ipynb #ae10883d
-def _get_or_run(self:RunStore, config:dict, # the run's config
+@patch
+def get_or_run(self:RunStore, config:dict, # the run's config
                 fn, # () -> dict of save() keyword arguments: trains the run
                 timeout:float|None=None, # seconds to wait for another process training the same run
                )->Run:
@@ -381,10 +384,10 @@ def _get_or_run(self:RunStore, config:dict, # the run's config
         run = self.save(config, **out)
         self.clear_checkpoint(config)
         return run
-RunStore.get_or_run = _get_or_run
 
 # %% ../nbs/06_runs.ipynb #8a1b5329
-def _runs(self:RunStore, **filters)->list:
+@patch
+def runs(self:RunStore, **filters)->list:
     "The complete runs whose config matches every `field=value` filter (sorted by key)."
     out = []
     for p in sorted(self.root.iterdir()) if self.root.is_dir() else []:
@@ -393,12 +396,12 @@ def _runs(self:RunStore, **filters)->list:
         except _Invalid as e: warnings.warn(f"skipping invalid run {p} ({e})"); continue
         if all(k in r.config and r.config[k] == _plain(v, k) for k, v in filters.items()): out.append(r)
     return out
-RunStore.runs = _runs
 
 # %% ../nbs/06_runs.ipynb #af91e82a
 def _scalar(v): return v is None or isinstance(v, (bool, int, float, str))
 
-def _table(self:RunStore, **filters)->pd.DataFrame:
+@patch
+def table(self:RunStore, **filters)->pd.DataFrame:
     "One row per matching run: key, scalar config fields, scalar metrics."
     rows = []
     for r in self.runs(**filters):
@@ -406,4 +409,3 @@ def _table(self:RunStore, **filters)->pd.DataFrame:
         row.update({(f'metrics.{k}' if k in row else k): v for k, v in r.metrics.items() if _scalar(v)})
         rows.append(row)
     return pd.DataFrame(rows, columns=None if rows else ['key'])
-RunStore.table = _table

@@ -13,16 +13,17 @@ import torch
 
 from fastcore.basics import patch
 
-from .core import atomic_write, check_choice, check_range, get_device, provenance, seed_everything
+from .core import atomic_write, check_choice, check_range, get_device, seed_everything
 from .runs import RunStore, run_key
-from .train import Recipe, predict, accuracy
+from .train import Recipe
+from .data import DATASETS, dataset_info, get_dataset
+from .models import MODELS, get_model
+from .classwise import class_accuracy, count_significant, disagreement, normalized_class_accuracy, welch_classes
+from .fairness import consistency, counterfactual_gap, group_metrics, individual_fairness, knn, noise_floor
+from .trifeature import trifeature_counterfactual
 
 # %% auto #0
-__all__ = ['EVAL_SIZE', 'TEACHER_SEED_OFFSET', 'INDIVIDUAL_SUBSET', 'CIFAR_RECIPE', 'IMAGENET_RECIPE', 'CELEBA_RECIPE',
-           'TRIFEATURE_RECIPE', 'TRIFEATURE_STUDENT_RECIPE', 'TEXT_RECIPE', 'PAPER_TEMPS', 'HIGH_TEMPS',
-           'CPU_TEACHER_RECIPE', 'FMNIST_TEACHER_RECIPE', 'CPU_STUDENT_RECIPE', 'FMNIST_STUDENT_RECIPE', 'SMOKE_RECIPE',
-           'TRIFEATURE_CPU_TEST', 'PRESETS', 'PRESET_NOTES', 'ARTIFACTS', 'GROUP_ATTRIBUTES', 'PAPER_GPU_HOURS',
-           'Study', 'balanced_indices', 'balanced_subset', 'studies']
+__all__ = ['EVAL_SIZE', 'TEACHER_SEED_OFFSET', 'INDIVIDUAL_SUBSET', 'Study', 'balanced_indices', 'balanced_subset']
 
 # %% ../nbs/07_study.ipynb #5adcf02d
 @dataclass(frozen=True)
@@ -45,8 +46,6 @@ class Study:
     name:str='' # a label for tables and messages
 
     def __post_init__(self):
-        from kdnb.data import DATASETS
-        from kdnb.models import MODELS
         check_choice('dataset', self.dataset, DATASETS)
         check_choice('teacher', self.teacher, MODELS); check_choice('student', self.student, MODELS)
         temps = tuple(float(T) for T in self.temperatures)
@@ -89,10 +88,10 @@ def balanced_indices(targets, # labels of the whole set, shape (N,)
     for c in yp.unique(): rank[yp == c] = torch.arange(int((yp == c).sum()))
     return perm[torch.argsort(rank*len(y) + torch.arange(len(y)), stable=True)][:size].sort().values
 
-def balanced_subset(ds, size:int, seed:int=0):
+def balanced_subset(dset, size:int, seed:int=0):
     "A seeded subset of `size` samples of an in-memory dataset with (as near as possible) equal counts per class."
-    if not hasattr(ds, 'subset'): raise ValueError(f"a subset (train_size/test_size) needs an in-memory dataset; {type(ds).__name__} is not")
-    return ds.subset(balanced_indices(ds.targets, size, seed))
+    if not hasattr(dset, 'subset'): raise ValueError(f"a subset (train_size/test_size) needs an in-memory dataset; {type(dset).__name__} is not")
+    return dset.subset(balanced_indices(dset.targets, size, seed))
 
 
 # %% ../nbs/07_study.ipynb #8abce1db
@@ -101,15 +100,14 @@ EVAL_SIZE = 5_000 # test images scored after each `eval_every` epochs for the le
 @patch
 def data(self:Study, split:str):
     "The study's `split` ('train', 'test', or 'eval': a fixed subset of the test split for learning curves), loaded once per process."
-    from kdnb.data import get_dataset
     check_choice('split', split, ['train', 'test', 'eval'])
     cache = self.__dict__.setdefault('_data_cache', {})
     if split == 'eval' and split not in cache:
         test = self.data('test')
         cache[split] = test if len(test) <= EVAL_SIZE or not hasattr(test, 'subset') else balanced_subset(test, EVAL_SIZE, seed=1)
     if split not in cache:
-        ds, size = get_dataset(self.dataset, split, **self.dataset_options), (self.train_size if split == 'train' else self.test_size)
-        cache[split] = ds if size is None else balanced_subset(ds, size)
+        dset, size = get_dataset(self.dataset, split, **self.dataset_options), (self.train_size if split == 'train' else self.test_size)
+        cache[split] = dset if size is None else balanced_subset(dset, size)
     return cache[split]
 
 TEACHER_SEED_OFFSET = 10_000 # teachers draw their initialisation from another stream than students of the same seed
@@ -117,18 +115,16 @@ TEACHER_SEED_OFFSET = 10_000 # teachers draw their initialisation from another s
 @patch
 def model(self:Study, role:str, seed:int):
     "A freshly initialised model for `role`, its weights drawn from `seed` (teachers from `seed + TEACHER_SEED_OFFSET`)."
-    from kdnb.models import get_model
-    train = self.data('train')
+    info = dataset_info(self.dataset)
     arch, options = (self.teacher, self.teacher_options) if role == 'teacher' else (self.student, self.student_options)
-    in_channels = train.images.shape[1] if hasattr(train, 'images') else 3
     seed_everything(seed + (TEACHER_SEED_OFFSET if role == 'teacher' else 0))
-    return get_model(arch, len(train.classes), in_channels=in_channels, **options)
+    return get_model(arch, info.num_classes, in_channels=info.channels or 3, **options)
 
 # %% ../nbs/07_study.ipynb #27097ce9
-def _labels_hash(ds)->str:
+def _labels_hash(dset)->str:
     "sha256 (16 hex digits) of a dataset's labels and its length."
-    y = torch.as_tensor(ds.targets).to(torch.int64).numpy()
-    return hashlib.sha256(np.int64(len(ds)).tobytes() + y.tobytes()).hexdigest()[:16]
+    y = torch.as_tensor(dset.targets).to(torch.int64).numpy()
+    return hashlib.sha256(np.int64(len(dset)).tobytes() + y.tobytes()).hexdigest()[:16]
 
 def _arch_hash(model)->str:
     "sha256 (16 hex digits) of a model's class and its parameter and buffer shapes."
@@ -140,9 +136,8 @@ def fingerprint(self:Study)->dict:
     "What the run keys know of the data and the models beyond their names (computed once per process)."
     fp = self.__dict__.get('_fingerprint')
     if fp is None:
-        from kdnb.models import get_model
-        train = self.data('train')
-        kw = dict(num_classes=len(train.classes), in_channels=train.images.shape[1] if hasattr(train, 'images') else 3)
+        info = dataset_info(self.dataset)
+        kw = dict(num_classes=info.num_classes, in_channels=info.channels or 3)
         build = lambda arch, opts: get_model(arch, **kw, **{k: v for k, v in opts.items() if k != 'pretrained'})
         fp = dict(data={s: _labels_hash(self.data(s)) for s in ('train', 'test')},
                   teacher=_arch_hash(build(self.teacher, self.teacher_options)), student=_arch_hash(build(self.student, self.student_options)))
@@ -150,49 +145,7 @@ def fingerprint(self:Study)->dict:
     return fp
 
 
-# %% ../nbs/07_study.ipynb #cada164d
-def _result(model, config:dict, test, device, history:list, embedding:bool=False)->dict:
-    "What the run store keeps of a trained model: weights, test logits, labels, groups, metrics, provenance."
-    out = predict(model, test, device, embedding=embedding)
-    acc = accuracy(out)
-    extra = {'embedding': out['embedding']} if embedding else None
-    return dict(state_dict={k: v.cpu() for k, v in model.state_dict().items()}, logits=out['logits'], labels=out['labels'],
-                groups=dict(getattr(test, 'groups', {})), metrics=dict(accuracy=acc, history=history),
-                provenance=provenance(device), extra=extra)
-
-# %% ../nbs/07_study.ipynb #e1b6636c
-@patch
-def train_teacher(self:Study, seed:int, store:RunStore, device='auto', progress=None):
-    "The teacher of `seed`: from the store, or trained and stored."
-    from kdnb.scale import _train_missing  # the one training path, shared with data-parallel and cluster jobs
-    _train_missing(self, seed, {'teacher': self.config('teacher', seed)}, store, None, get_device(device), progress)
-    return store.load(self.config('teacher', seed))
-
-# %% ../nbs/07_study.ipynb #d205c2c5
-@patch
-def train_students(self:Study, seed:int, temps, store:RunStore, device='auto', progress=None)->list:
-    "The NDS and the DS at `temps` of `seed` that the store lacks, trained in one fused pass; returns their keys."
-    from kdnb.scale import _train_missing
-    device = get_device(device)
-    wanted = {'nds': self.config('nds', seed), **{f'ds_T{T:g}': self.config('ds', seed, T) for T in temps}}
-    teacher_run = self.train_teacher(seed, store, device, progress)  # first, so a missing or invalid teacher is redone even when its students are stored
-    if all(store.has(c) for c in wanted.values()): return []
-    teacher = self.model('teacher', seed); teacher.load_state_dict(teacher_run.state_dict())
-    return _train_missing(self, seed, wanted, store, None, device, progress, teacher)
-
-# %% ../nbs/07_study.ipynb #b4b643b9
-@patch
-def run(self:Study, temp:float|None=None, # one temperature of the study, or None for all of them
-        store:RunStore|None=None, # the run store (default: kdnb.core.runs_dir(), which KDNB_DATA moves)
-        device='auto', # 'auto', 'cpu', 'cuda'
-        progress:bool|None=None, # progress bars (default: on, except under nbdev_test)
-       )->pd.DataFrame:
-    "Train every run of the study (or of one temperature) that the store lacks; return `results()`."
-    store = store or RunStore()
-    temps = self.temperatures if temp is None else [self.check_temp(temp)]
-    for seed in self.seeds: self.train_students(seed, temps, store, device, progress)
-    return self.results(store)
-
+# %% ../nbs/07_study.ipynb #56fb17e8
 @patch
 def check_temp(self:Study, temp)->float:
     "`temp` as a float if the study has it, else a clear error."
@@ -231,7 +184,6 @@ def outputs(self:Study, role:str, T:float|None=None, store:RunStore|None=None)->
 
 # %% ../nbs/07_study.ipynb #c23bb2f9
 def _nca(o:dict)->np.ndarray:
-    from kdnb.classwise import normalized_class_accuracy
     return np.asarray(normalized_class_accuracy(o['logits'], o['labels'], o['logits'].shape[-1]))
 
 def _acc(o:dict)->np.ndarray: return 100 * (o['logits'].argmax(-1) == o['labels']).float().mean(-1).numpy()
@@ -256,7 +208,6 @@ def _warn_unpaired(df:pd.DataFrame):
 def classwise(self:Study, alpha:float=0.05, # significance level of each per-class test
               store:RunStore|None=None)->pd.DataFrame:
     "Per temperature: DS accuracy (mean, std over seeds), #SC and #TC (uncorrected, Holm, BH); teacher and NDS as rows too."
-    from kdnb.classwise import count_significant
     teacher, nds = self.outputs('teacher', store=store), self.outputs('nds', store=store); _paired(teacher=teacher, nds=nds)
     rows = [dict(role=r, T=np.nan, acc_mean=_acc(o).mean(), acc_std=_acc(o).std(ddof=1) if len(o['seeds']) > 1 else np.nan,
                  n_seeds=len(o['seeds'])) for r, o in (('teacher', teacher), ('nds', nds))]
@@ -275,7 +226,6 @@ def classwise(self:Study, alpha:float=0.05, # significance level of each per-cla
 @patch
 def class_accuracy(self:Study, store:RunStore|None=None)->pd.DataFrame:
     "Per-class DS accuracy (mean and std over seeds) per temperature, and whether the class is significant DS vs NDS: Fig. 1's numbers."
-    from kdnb.classwise import class_accuracy, welch_classes
     nds = self.outputs('nds', store=store); C = nds['logits'].shape[-1]
     rows = []
     for T in self.temperatures:
@@ -293,7 +243,6 @@ def class_accuracy(self:Study, store:RunStore|None=None)->pd.DataFrame:
 @patch
 def disagreement(self:Study, T:float, seed:int|None=None, store:RunStore|None=None)->dict:
     "Teacher-vs-student disagreement counts (diagonal zero) for the NDS and the DS at `T`, summed over seeds (or one `seed`)."
-    from kdnb.classwise import disagreement
     T = self.check_temp(T)
     t, n, d = self.outputs('teacher', store=store), self.outputs('nds', store=store), self.outputs('ds', T, store)
     if seed is None: _paired(teacher=t, nds=n, **{f'ds_T={T:g}': d})
@@ -320,7 +269,6 @@ def fairness(self:Study, attribute:str, # a group attribute of the dataset ('col
              n_perm:int=100, # permutations per noise floor
              store:RunStore|None=None)->pd.DataFrame:
     "One row per stored run: role, T, seed, accuracy, dpd, eod (percent) w.r.t. `attribute`; with `floor`, dpd_floor, eod_floor and their bands."
-    from kdnb.fairness import group_metrics, noise_floor
     store, rows = store or RunStore(), []
     for role, T, seed, cfg in self.runs():
         if not store.has(cfg): continue
@@ -345,7 +293,6 @@ def individual(self:Study, k:int=5, # nearest neighbours per sample
                subset:int=INDIVIDUAL_SUBSET, # a fixed, seeded, class-balanced subset of the test set (all of it if smaller)
                store:RunStore|None=None)->pd.DataFrame:
     "One row per stored run: individual fairness (lower is fairer) and kNN consistency, on kNN pairs of its own seed's teacher embedding."
-    from kdnb.fairness import individual_fairness, consistency, knn
     store, rows, pairs = store or RunStore(), [], {}
     test = self.data('test')
     idx = torch.arange(len(test)) if len(test) <= subset else balanced_indices(test.targets, subset, seed=2)
@@ -370,10 +317,7 @@ def counterfactual(self:Study, attribute:str, # 'color' or 'texture'
                    device='auto', # where the models run
                   )->pd.DataFrame:
     "Generated datasets only (Trifeature): one row per stored run, the mean |f(x) - f(x')|_1 over pairs that differ only in `attribute`."
-    from kdnb.trifeature import trifeature_counterfactual
-    from kdnb.fairness import counterfactual_gap
     if self.dataset != 'trifeature': raise ValueError(f"counterfactual needs a generated dataset (trifeature); this study's is {self.dataset!r}")
-    from kdnb.data import get_dataset
     o, device, test = self.dataset_options, get_device(device), self.data('test')
     full = test if self.test_size is None else get_dataset('trifeature', 'test', **o)  # the whole generated split: its indices
     pick = torch.randperm(len(full), generator=torch.Generator().manual_seed(3))[:min(n, len(full))].sort().values
@@ -389,121 +333,3 @@ def counterfactual(self:Study, attribute:str, # 'color' or 'texture'
     _warn_unpaired(df := pd.DataFrame(rows))
     return df
 
-
-# %% ../nbs/07_study.ipynb #ad2ef7fd
-CIFAR_RECIPE = Recipe(epochs=240, batch_size=64, lr=0.05, milestones=(150, 180, 210), weight_decay=5e-4)
-IMAGENET_RECIPE = Recipe(epochs=90, batch_size=256, lr=0.1, milestones=(30, 60), weight_decay=1e-4, channels_last=True)
-CELEBA_RECIPE = Recipe(epochs=20, batch_size=128, lr=0.01, schedule='cosine', weight_decay=5e-4)
-TRIFEATURE_RECIPE = Recipe(epochs=30, batch_size=128, lr=0.05, schedule='cosine', augment=False)
-TRIFEATURE_STUDENT_RECIPE = Recipe(epochs=30, batch_size=128, lr=0.005, schedule='cosine', augment=False, bf16=False, eval_every=3)
-TEXT_RECIPE = Recipe(epochs=5, batch_size=32, optimizer='adamw', lr=2e-5, weight_decay=0.01, schedule='constant', augment=False)
-PAPER_TEMPS, HIGH_TEMPS = tuple(range(1, 11)), (20, 30, 40)
-
-# %% ../nbs/07_study.ipynb #0b5d4516
-def _paper_studies()->dict:
-    cifar = dict(teacher_recipe=CIFAR_RECIPE, student_recipe=CIFAR_RECIPE)
-    small = dict(teacher_options={'image_size': 32}, student_options={'image_size': 32})
-    return {
-        'cifar10': Study('cifar10', 'resnet56', 'resnet20', PAPER_TEMPS, name='CIFAR-10 ResNet-56/20', **cifar),
-        'svhn': Study('svhn', 'resnet56', 'resnet20', PAPER_TEMPS, name='SVHN ResNet-56/20', **cifar),
-        'cifar100': Study('cifar100', 'resnet56', 'resnet20', PAPER_TEMPS + HIGH_TEMPS, name='CIFAR-100 ResNet-56/20', **cifar),
-        'cifar100_densenet': Study('cifar100', 'densenet169', 'densenet121', PAPER_TEMPS, name='CIFAR-100 DenseNet-169/121', **cifar, **small),
-        'tiny_imagenet': Study('tiny_imagenet', 'resnet56', 'resnet20', PAPER_TEMPS, name='Tiny ImageNet ResNet-56/20', **cifar),
-        'imagenet': Study('imagenet', 'resnet50', 'resnet18', PAPER_TEMPS + HIGH_TEMPS, teacher_options={'pretrained': True},
-                          teacher_recipe=None, student_recipe=IMAGENET_RECIPE, name='ImageNet ResNet-50/18'),
-        'imagenet_vit': Study('imagenet', 'vit_base', 'tiny_vit', PAPER_TEMPS, teacher_options={'pretrained': True},
-                              teacher_recipe=None, student_recipe=IMAGENET_RECIPE, name='ImageNet ViT-B/TinyViT'),
-        'celeba': Study('celeba', 'resnet50', 'resnet18', PAPER_TEMPS + HIGH_TEMPS, teacher_recipe=CELEBA_RECIPE,
-                        student_recipe=CELEBA_RECIPE, name='CelebA ResNet-50/18', **{k: {'image_size': 64} for k in ('teacher_options', 'student_options')}),
-        'trifeature': Study('trifeature', 'resnet20', 'lenet5', PAPER_TEMPS + HIGH_TEMPS, teacher_recipe=TRIFEATURE_RECIPE,
-                            student_recipe=TRIFEATURE_STUDENT_RECIPE, name='Trifeature ResNet-20/LeNet-5'),
-        # one tokenised dataset serves teacher and students: bert-base-uncased and distilbert-base-uncased share one
-        # uncased WordPiece vocabulary (30,522 ids), and the dataset keeps only input_ids and attention_mask
-        'hatexplain': Study('hatexplain', 'bert_base', 'distilbert', PAPER_TEMPS + HIGH_TEMPS, dataset_options={'tokenizer': 'bert_base'},
-                            teacher_options={'pretrained': True}, student_options={'pretrained': True}, teacher_recipe=TEXT_RECIPE,
-                            student_recipe=TEXT_RECIPE, name='HateXplain BERT-base/DistilBERT'),
-    }
-
-# %% ../nbs/07_study.ipynb #c0b4cc36
-CPU_TEACHER_RECIPE = Recipe(epochs=10, batch_size=128, lr=0.05, schedule='cosine', augment=False, eval_every=1)
-FMNIST_TEACHER_RECIPE = replace(CPU_TEACHER_RECIPE, epochs=6)
-CPU_STUDENT_RECIPE = Recipe(epochs=30, batch_size=128, optimizer='sgd', lr=0.005, momentum=0.9, weight_decay=5e-4, schedule='cosine',
-                            augment=False, bf16=False, eval_every=3)
-FMNIST_STUDENT_RECIPE = replace(CPU_STUDENT_RECIPE, epochs=12, eval_every=2)
-SMOKE_RECIPE = Recipe(epochs=3, batch_size=32, lr=0.05, schedule='constant', augment=False)
-TRIFEATURE_CPU_TEST = 100_000 # test images of the cpu Trifeature study: 100 per (shape, colour, texture), 1,000 per (shape, colour) cell
-
-def _cpu_studies()->dict:
-    return {
-        'fmnist': Study('fashion_mnist', 'resnet20', 'lenet5', tuple(range(2, 11)) + HIGH_TEMPS, teacher_recipe=FMNIST_TEACHER_RECIPE,
-                        student_recipe=FMNIST_STUDENT_RECIPE, teacher_options={'image_size': 28}, student_options={'image_size': 28},
-                        name='Fashion-MNIST ResNet-20/LeNet-5'),
-        'trifeature': Study('trifeature', 'resnet20', 'lenet5', PAPER_TEMPS + HIGH_TEMPS, dataset_options={'test_n': TRIFEATURE_CPU_TEST},
-                            teacher_recipe=CPU_TEACHER_RECIPE, student_recipe=CPU_STUDENT_RECIPE, name='Trifeature ResNet-20/LeNet-5'),
-    }
-
-def _smoke_studies()->dict:
-    text_recipe = Recipe(epochs=3, batch_size=32, optimizer='adamw', lr=5e-3, weight_decay=0.01, schedule='constant', augment=False)
-    tiny_text = {'tiny': True, 'config': {'vocab_size': 64}}  # the 'tiny' tokenizer's vocabulary has 54 ids (tested in 02_data)
-    return {'smoke': Study('trifeature', 'resnet20', 'lenet5', (1, 2, 7, 9, 10, 20, 30, 40), seeds=(0, 1), dataset_options={'size': 16},
-                           train_size=600, test_size=300, teacher_recipe=SMOKE_RECIPE, student_recipe=SMOKE_RECIPE,
-                           name='smoke (Trifeature 16px, ResNet-20/LeNet-5)'),
-            # the text pipeline with no download: a synthetic HateXplain written on first use under datasets_dir()
-            'smoke_text': Study('hatexplain', 'bert_base', 'distilbert', (1, 2, 9, 10, 20), seeds=(0, 1),
-                                dataset_options={'synthetic': 600, 'tokenizer': 'tiny', 'max_length': 24},
-                                teacher_options=tiny_text, student_options=tiny_text, teacher_recipe=text_recipe, student_recipe=text_recipe,
-                                name='smoke (synthetic HateXplain, tiny BERT/DistilBERT)')}
-
-PRESETS = ('paper', 'cpu', 'smoke')
-PRESET_NOTES = {'cpu': 'reduced, data that needs no download', 'smoke': 'seconds, tiny generated data'}
-
-# %% ../nbs/07_study.ipynb #683386ca
-ARTIFACTS = {
-    'fig1': {'paper': ['cifar10', 'svhn'], 'cpu': ['fmnist'], 'smoke': ['smoke']},
-    'fig2': {'paper': ['cifar10', 'svhn'], 'cpu': ['fmnist'], 'smoke': ['smoke']},
-    'table1': {'paper': ['cifar100', 'cifar100_densenet', 'imagenet', 'imagenet_vit', 'cifar10', 'svhn', 'tiny_imagenet'],
-               'cpu': ['fmnist'], 'smoke': ['smoke']},
-    'fig3': {'paper': ['cifar100', 'imagenet'], 'cpu': ['fmnist'], 'smoke': ['smoke']},
-    'fig8': {'paper': ['cifar100', 'imagenet'], 'cpu': ['fmnist'], 'smoke': ['smoke']},
-    'table2': {'paper': ['trifeature', 'celeba'], 'cpu': ['trifeature'], 'smoke': ['smoke']},
-    'fig4': {'paper': ['celeba', 'trifeature'], 'cpu': ['trifeature'], 'smoke': ['smoke']},
-    'fig5': {'paper': ['hatexplain'], 'smoke': ['smoke_text']},
-    'table3': {'paper': ['hatexplain'], 'smoke': ['smoke_text']},
-    'table4': {'paper': ['celeba', 'trifeature', 'hatexplain'], 'cpu': ['trifeature'], 'smoke': ['smoke', 'smoke_text']},
-}
-GROUP_ATTRIBUTES = {'celeba': ('young', 'male'), 'trifeature': ('color', 'texture'), 'hatexplain': ('gender', 'race')}
-PAPER_GPU_HOURS = {'cifar10': 20, 'svhn': 25, 'cifar100': 25, 'cifar100_densenet': 120, 'tiny_imagenet': 60, 'imagenet': 2500,
-                   'imagenet_vit': 4000, 'celeba': 150, 'trifeature': 5, 'hatexplain': 30}
-
-# %% ../nbs/07_study.ipynb #3b2622f7
-def studies(artifact:str, # a paper artifact: a key of ARTIFACTS ('fig3', 'table2', ...)
-            preset:str='paper', # 'paper', 'cpu' or 'smoke'
-            temp:float|None=None, # one temperature, checked against the preset's
-            extra_temp:bool=False, # allow `temp` outside the preset's temperatures (added to the study)
-            seeds:int|tuple|None=None, # override the preset's seeds: a count n (seeds 0..n-1) or the seeds themselves
-            device='auto', # where training would run
-           )->dict:
-    "The studies behind `artifact` at `preset`, checked before any work: name -> Study."
-    check_choice('artifact', artifact, ARTIFACTS); check_choice('preset', preset, PRESETS)
-    names = ARTIFACTS[artifact].get(preset)
-    if names is None:
-        raise ValueError(f"{artifact} has no {preset!r} preset (its data needs a download); choose one of {sorted(ARTIFACTS[artifact])}")
-    if preset == 'paper' and get_device(device).type != 'cuda':
-        hours = sum(PAPER_GPU_HOURS[n] for n in names)
-        raise RuntimeError(f"preset='paper' for {artifact} trains {', '.join(names)} at the paper's scale: roughly {hours} GPU-hours "
-                           f"(a planning estimate), and this machine has no CUDA device. Use "
-                           + ' or '.join(f"preset={p!r} ({PRESET_NOTES[p]})" for p in ARTIFACTS[artifact] if p != 'paper') + ", or run on a GPU.")
-    table = {'paper': _paper_studies, 'cpu': _cpu_studies, 'smoke': _smoke_studies}[preset]()
-    out = {n: table[n] for n in names}
-    if seeds is not None:
-        seeds = tuple(range(check_range('seeds', seeds, 1))) if isinstance(seeds, (int, np.integer)) else tuple(seeds)
-        out = {n: replace(s, seeds=seeds) for n, s in out.items()}
-    if temp is not None:
-        check_range('temp', temp, 0, lo_open=True)
-        for n, s in out.items():
-            if float(temp) not in s.temperatures:
-                if not extra_temp:
-                    raise ValueError(f"temp={temp!r} is not a temperature of the {preset!r} preset of {n} "
-                                     f"({[f'{T:g}' for T in s.temperatures]}); pass extra_temp=True to add it")
-                out[n] = replace(s, temperatures=tuple(sorted(s.temperatures + (float(temp),))))
-    return out

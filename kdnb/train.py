@@ -68,21 +68,31 @@ def make_optimizer(model:nn.Module, recipe:Recipe):
 
 # %% ../nbs/05_train.ipynb #d8365716
 class _IndexedDataset(torch.utils.data.Dataset):
-    def __init__(self, ds): self.ds = ds
-    def __len__(self): return len(self.ds)
-    def __getitem__(self, i): x, y = self.ds[i]; return x, y, i
+    def __init__(self, dset): self.dset = dset
+    def __len__(self): return len(self.dset)
+    def __getitem__(self, i): x, y = self.dset[i]; return x, y, i
 
 class EpochLoader:
     "A `DataLoader` whose order in epoch `e` depends only on `(seed, e)`; yields `(x, y, index)`."
-    def __init__(self, ds, batch_size:int, shuffle:bool=True, seed:int=0, num_workers:int=0, drop_last:bool=False):
-        self.ds, self.batch_size, self.shuffle, self.seed = ds, batch_size, shuffle, seed
+    def __init__(self, dset, batch_size:int, shuffle:bool=True, seed:int=0, num_workers:int=0, drop_last:bool=False):
+        self.dset, self.batch_size, self.shuffle, self.seed = dset, batch_size, shuffle, seed
         self.num_workers, self.drop_last, self.epoch = num_workers, drop_last, 0
     def set_epoch(self, epoch:int): self.epoch = epoch
-    def __len__(self): return (len(self.ds) // self.batch_size) if self.drop_last else math.ceil(len(self.ds)/self.batch_size)
-    def __iter__(self):
-        g = torch.Generator().manual_seed(self.seed * 100_003 + self.epoch)
-        return iter(torch.utils.data.DataLoader(_IndexedDataset(self.ds), self.batch_size, shuffle=self.shuffle, generator=g,
-                                                num_workers=self.num_workers, drop_last=self.drop_last))
+    def __len__(self): return (len(self.dset) // self.batch_size) if self.drop_last else math.ceil(len(self.dset)/self.batch_size)
+    def _generator(self, epoch:int): return torch.Generator().manual_seed(self.seed * 100_003 + epoch)
+
+    def batches(self, epoch:int)->list:
+        "The global batches of `epoch` as index tensors: a shuffling `DataLoader`'s, drawn from the epoch's generator."
+        n, g = len(self.dset), self._generator(epoch)
+        if self.shuffle: torch.empty((), dtype=torch.int64).random_(generator=g)  # the DataLoader iterator draws its workers' base seed first
+        order = torch.randperm(n, generator=g) if self.shuffle else torch.arange(n)
+        return [order[i:i + self.batch_size] for i in range(0, n, self.batch_size) if not (self.drop_last and i + self.batch_size > n)]
+
+    def serve(self, batches:list):
+        "Iterate `(x, y, index)` over `batches` (lists of sample indices) of the current epoch, loaded by its workers."
+        return iter(torch.utils.data.DataLoader(_IndexedDataset(self.dset), batch_sampler=[list(map(int, b)) for b in batches],
+                                                generator=self._generator(self.epoch), num_workers=self.num_workers))
+    def __iter__(self): return self.serve(self.batches(self.epoch))
 
 # %% ../nbs/05_train.ipynb #f6763dfd
 def make_loader(ds, batch_size:int, train:bool, device, seed:int=0, augment:bool=True, num_workers:int=0):
@@ -243,7 +253,7 @@ def fit(models:dict, # name -> model to train (e.g. {'nds': m, 'ds_T4': m4}); tr
         progress:bool|None=None, # progress bar (default: on, except under nbdev_test)
         stop_after:int|None=None, # stop after this many epochs in this call (for tests of resumption)
         eval_ds=None, # test set for `recipe.eval_every` (test accuracy per model in the history)
-        parallel=None, # data-parallel plan (`kdnb.scale.DataParallel`): shards batches, wraps models, sums counts across processes
+        parallel=None, # data-parallel plan (`kdnb.execute.DataParallel`): shards batches, wraps models, sums counts across processes
        )->dict:
     "Train `models` together on the same batches; return the per-epoch history."
     if set(models) != set(temps): raise ValueError(f"models {sorted(models)} and temps {sorted(temps)} must name the same models")

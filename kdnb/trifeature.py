@@ -11,8 +11,8 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .core import atomic_write, check_choice, check_range, datasets_dir
-from .data import TensorImageDataset
+from .core import atomic_write, check_choice, check_range, check_seed, datasets_dir
+from .data import DatasetInfo, TensorImageDataset, register_dataset
 
 # %% auto #0
 __all__ = ['SHAPE_MASKS', 'SHAPES', 'TEXTURE_PERIOD', 'TEXTURE_PATTERNS', 'TEXTURES', 'COLORS', 'COLOR_NAMES', 'BACKGROUND',
@@ -194,7 +194,7 @@ def make_trifeature(split:str='train', # 'train' or 'test'
     "The Trifeature dataset: label = shape, groups = colour and texture; generated once, then cached."
     check_choice('split', split, list(_DEFAULT_N)); check_range('size', size, 16)
     n = _DEFAULT_N[split] if n is None else check_range('n', n, 1)
-    if not isinstance(seed, (int, np.integer)) or seed < 0: raise ValueError(f"seed={seed!r} is not valid; it must be a non-negative integer")
+    seed = check_seed(seed)
     root = Path(root) if root is not None else datasets_dir()/'trifeature'
     path = root/f"{split}_n{n}_size{size}_seed{seed}_v{GENERATOR_VERSION}.pt"
     d = _load_cache(path, n, size) if path.exists() else None
@@ -204,6 +204,13 @@ def make_trifeature(split:str='train', # 'train' or 'test'
     return TensorImageDataset(d['images'], d['shape'], SHAPES, {'color': d['color'], 'texture': d['texture']},
                               {'color': COLOR_NAMES, 'texture': TEXTURES}, TRIFEATURE_MEAN, TRIFEATURE_STD,
                               augment, name=f'trifeature-{split}')
+
+# %% ../nbs/03_trifeature.ipynb #e279fcbf
+@register_dataset('trifeature', DatasetInfo(10, 3, 32, True, ('train', 'test'), ('color', 'texture')))
+def _load_trifeature(split, root, download=False, n=None, size=32, seed=0, test_n=None, **options):
+    "Trifeature (shape label; colour and texture groups), generated here; `test_n` sizes the test split alone."
+    if split == 'test' and test_n is not None: n = test_n
+    return make_trifeature(split, root=root, n=n, size=size, seed=seed, **options)
 
 # %% ../nbs/03_trifeature.ipynb #3f06d567
 def trifeature_counterfactual(indices, # sample indices into the generated split
