@@ -16,7 +16,7 @@ from .study import Study
 __all__ = ['CIFAR_RECIPE', 'IMAGENET_RECIPE', 'CELEBA_RECIPE', 'TRIFEATURE_RECIPE', 'TRIFEATURE_STUDENT_RECIPE', 'TEXT_RECIPE',
            'PAPER_TEMPS', 'HIGH_TEMPS', 'CPU_TEACHER_RECIPE', 'FMNIST_TEACHER_RECIPE', 'CPU_STUDENT_RECIPE',
            'FMNIST_STUDENT_RECIPE', 'SMOKE_RECIPE', 'TRIFEATURE_CPU_TEST', 'PRESETS', 'PRESET_NOTES', 'ARTIFACTS',
-           'PAPER_GPU_HOURS', 'studies']
+           'PAPER_GPU_HOURS', 'BUDGET_CHECKS', 'studies']
 
 # %% ../nbs/07a_presets.ipynb #ad2ef7fd
 CIFAR_RECIPE = Recipe(epochs=240, batch_size=64, lr=0.05, milestones=(150, 180, 210), weight_decay=5e-4)
@@ -134,3 +134,10 @@ def studies(artifact:str, # a paper artifact: a key of ARTIFACTS ('fig3', 'table
                                      f"({[f'{T:g}' for T in s.temperatures]}); pass extra_temp=True to add it")
                 out[n] = replace(s, temperatures=tuple(sorted(s.temperatures + (float(temp),))))
     return out
+
+# %% ../nbs/07a_presets.ipynb #33ea4166
+BUDGET_CHECKS = {  # preset -> study -> the students trained again with twice the epochs: their temperatures and seeds
+    'cpu': {'fmnist': dict(temps=(4,), seeds=(0, 2)), 'trifeature': dict(temps=(4, 10), seeds=(0, 1, 2))},
+    'smoke': {'smoke': dict(temps=(2,), seeds=(0, 1))},
+}
+
