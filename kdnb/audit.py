@@ -404,7 +404,8 @@ def main(labels:Param("(N,) integer test labels (.npy)", str)=None,
     print(rep.note); print('\n'.join(str(p) for p in paths.values()))
     return paths
 
-def cli(argv=None):
+def cli(argv=None, # the command-line arguments (default: `sys.argv[1:]`)
+       ):
     "The `python -m kdnb.audit` entry point."
     args = vars(anno_parser(main, prog='python -m kdnb.audit').parse_args(argv))
     return main(**{k: v for k, v in args.items() if k not in ('pdb', 'xtra')})

@@ -64,7 +64,9 @@ def jackknife_ci(stat, # function of a list of seed positions -> float (e.g. a #
 # %% ../nbs/10a_claims.ipynb #8e35f031
 VERDICTS = ('holds', 'does not hold', 'undetermined')
 
-def verdict(estimate:float, low:float, high:float, # the estimate and its interval
+def verdict(estimate:float, # the effect's estimate
+            low:float, # lower end of its 95% CI
+            high:float, # upper end of its 95% CI
             sign:int, # +1: the paper claims a positive effect (above, rises); -1: a negative one (below, falls)
            )->tuple:
     "('holds' | 'does not hold' | 'undetermined', reason) from where the interval lies relative to 0."

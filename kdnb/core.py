@@ -96,7 +96,8 @@ def paper_dir()->Path:
     "The paper's reference numbers, shipped with the project (never moved by `KDNB_DATA`)."
     return project_root()/'data'/'paper'
 
-def figures_dir(preset:str)->Path:
+def figures_dir(preset:str, # a preset name ('paper', 'cpu', 'smoke', ...): the artifacts' subfolder
+               )->Path:
     "Where the paper notebooks save artifacts for `preset`: `$KDNB_FIGURES/<preset>`, else `<root>/figures/<preset>`."
     return _env_dir('KDNB_FIGURES', project_root()/'figures')/preset
 
@@ -113,7 +114,9 @@ def _progress_kind(env:dict, kernel:bool, widgets:bool, tty:bool)->tuple:
     return kind, (0.1 if tty else float(env.get('KDNB_PROGRESS_INTERVAL', 30)))
 
 # %% ../nbs/00_core.ipynb #a3a98d2c
-def progress_bar(*args, **kwargs): # tqdm's arguments (total, desc, disable, leave, ...)
+def progress_bar(*args, # tqdm's positional arguments (the iterable, ...)
+                 **kwargs, # tqdm's keyword arguments (total, desc, disable, leave, ...)
+                ):
     "A tqdm bar that suits where it runs: a widget in JupyterLab, a text bar elsewhere (redrawn every 30 s where stderr is no terminal)."
     import importlib.util
     from tqdm.std import tqdm as text_bar
@@ -175,7 +178,8 @@ def _git(*args)->str|None:
         return out.stdout.strip() if out.returncode == 0 else None
     except Exception: return None
 
-def device_name(device:str|torch.device='cpu')->str:
+def device_name(device:str|torch.device='cpu', # anything `get_device` takes: 'auto', 'cpu', 'cuda', 'cuda:N' or a torch.device
+               )->str:
     "A human-readable name of the device (the GPU model, or the CPU's)."
     device = get_device(device)
     if device.type == 'cuda': return torch.cuda.get_device_name(device)

@@ -107,7 +107,8 @@ def register_dataset(name:str, # registry name
     return _reg
 
 # %% ../nbs/02_data.ipynb #dc8b0de6
-def dataset_info(name:str)->DatasetInfo:
+def dataset_info(name:str, # a key of `DATASETS`
+                )->DatasetInfo:
     "Sizes, splits and groups of dataset `name`, without loading it."
     return _INFO[check_choice('name', name, DATASETS)]
 

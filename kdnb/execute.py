@@ -33,7 +33,10 @@ def shard(n:int, # samples in the global batch
 # %% ../nbs/07b_execute.ipynb #eea17c00
 class ShardedLoader:
     "Process `rank`'s share of every batch of `loader` (a `DeviceLoader` or `EpochLoader`): yields `(x, y, index)`."
-    def __init__(self, loader, rank:int, world:int): self.loader, self.rank, self.world = loader, rank, world
+    def __init__(self, loader, # a `DeviceLoader` or `EpochLoader` over the whole dataset
+                 rank:int, # this process's rank, 0 .. world-1
+                 world:int, # the number of processes
+                ): self.loader, self.rank, self.world = loader, rank, world
     def set_epoch(self, epoch:int): self.loader.set_epoch(epoch)
     def __len__(self): return len(self.loader)
 
@@ -89,7 +92,9 @@ def init_distributed(device='auto', # 'auto', 'cpu' or 'cuda': the kind of devic
 # %% ../nbs/07b_execute.ipynb #3c405adc
 class RankZeroCheckpoint:
     "A `fit` checkpoint that every process reads and only rank 0 writes."
-    def __init__(self, checkpoint, plan:DataParallel|None): self.checkpoint, self.plan = checkpoint, plan
+    def __init__(self, checkpoint, # the run's checkpoint (`load()`, `save(state)`, `clear()`), e.g. a `kdnb.runs.Checkpoint`
+                 plan:DataParallel|None, # the data-parallel plan; None: a single process, which writes
+                ): self.checkpoint, self.plan = checkpoint, plan
     def load(self): return self.checkpoint.load()
     def save(self, state):
         if self.plan is None or self.plan.main: self.checkpoint.save(state)

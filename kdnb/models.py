@@ -30,7 +30,10 @@ def count_params(model:nn.Module, # any torch module
 # %% ../nbs/04_models.ipynb #9cee7a6f
 class BasicBlock(nn.Module):
     "Two 3x3 conv-BN layers plus a shortcut; option A (subsample + zero-pad channels) where the shape changes."
-    def __init__(self, ni:int, nf:int, stride:int=1):
+    def __init__(self, ni:int, # input channels
+                 nf:int, # output channels
+                 stride:int=1, # stride of the first conv (2 halves height and width)
+                ):
         super().__init__()
         self.conv1, self.bn1 = nn.Conv2d(ni, nf, 3, stride, 1, bias=False), nn.BatchNorm2d(nf)
         self.conv2, self.bn2 = nn.Conv2d(nf, nf, 3, 1, 1, bias=False), nn.BatchNorm2d(nf)
@@ -155,11 +158,11 @@ def _transformers(source, num_classes, in_channels=3, pretrained=False, config=N
 # %% ../nbs/04_models.ipynb #1dc97a24
 @dataclass(frozen=True)
 class ModelSpec:
-    "One registry entry: family ('cifar'|'torchvision'|'timm'|'transformers'), input kind ('image'|'text'), upstream name, builder."
-    family:str
-    input:str
-    source:str
-    build:Callable
+    "One entry of the `MODELS` registry: what the model is and how to build it."
+    family:str # who defines the architecture: 'cifar', 'torchvision', 'timm', 'transformers' (or `register_model`'s)
+    input:str # input kind: 'image' or 'text'
+    source:str # upstream name or reference
+    build:Callable # `build(num_classes, in_channels, pretrained, **options) -> nn.Module`
 
 # %% ../nbs/04_models.ipynb #62126e47
 MODELS = {
@@ -174,7 +177,8 @@ MODELS = {
 }
 
 # %% ../nbs/04_models.ipynb #b2f45e26
-def model_info(name:str)->dict: # a key of `MODELS`
+def model_info(name:str, # a key of `MODELS`
+              )->dict:
     "The family, input kind and upstream name of a registered model."
     s = MODELS[check_choice('name', name, MODELS)]
     return dict(name=name, family=s.family, input=s.input, source=s.source)

@@ -313,7 +313,9 @@ def clear_checkpoint(self:RunStore, config):
 # %% ../nbs/06_runs.ipynb #50b44489
 class Checkpoint:
     "The per-epoch checkpoint of one run (or group) config in a store: `load()`, `save(state)`, `clear()`."
-    def __init__(self, store:RunStore, config): self.store, self.config = store, config
+    def __init__(self, store:RunStore, # the store that keeps the checkpoint
+                 config, # the run (or group) config, or its key
+                ): self.store, self.config = store, config
     def load(self)->dict|None: return self.store.load_checkpoint(self.config)
     def save(self, state:dict)->Path: return self.store.save_checkpoint(self.config, state)
     def clear(self): self.store.clear_checkpoint(self.config)

@@ -88,7 +88,10 @@ def balanced_indices(targets, # labels of the whole set, shape (N,)
     for c in yp.unique(): rank[yp == c] = torch.arange(int((yp == c).sum()))
     return perm[torch.argsort(rank*len(y) + torch.arange(len(y)), stable=True)][:size].sort().values
 
-def balanced_subset(dset, size:int, seed:int=0):
+def balanced_subset(dset, # an in-memory dataset (one with `subset` and `targets`)
+                    size:int, # samples to keep
+                    seed:int=0, # which samples of each class
+                   ):
     "A seeded subset of `size` samples of an in-memory dataset with (as near as possible) equal counts per class."
     if not hasattr(dset, 'subset'): raise ValueError(f"a subset (train_size/test_size) needs an in-memory dataset; {type(dset).__name__} is not")
     return dset.subset(balanced_indices(dset.targets, size, seed))

@@ -55,7 +55,9 @@ class Recipe:
         return cls(**d)
 
 # %% ../nbs/05_train.ipynb #f056dd87
-def make_optimizer(model:nn.Module, recipe:Recipe):
+def make_optimizer(model:nn.Module, # the model whose parameters are optimised
+                   recipe:Recipe, # optimizer, lr, momentum, weight decay and schedule
+                  ):
     "The recipe's optimiser and per-epoch lr scheduler for `model`."
     if recipe.optimizer == 'sgd':
         opt = torch.optim.SGD(model.parameters(), lr=recipe.lr, momentum=recipe.momentum,
@@ -74,7 +76,13 @@ class _IndexedDataset(torch.utils.data.Dataset):
 
 class EpochLoader:
     "A `DataLoader` whose order in epoch `e` depends only on `(seed, e)`; yields `(x, y, index)`."
-    def __init__(self, dset, batch_size:int, shuffle:bool=True, seed:int=0, num_workers:int=0, drop_last:bool=False):
+    def __init__(self, dset, # a map-style dataset yielding `(x, y)`
+                 batch_size:int, # samples per batch
+                 shuffle:bool=True, # a seeded shuffle per epoch; False: dataset order
+                 seed:int=0, # with the epoch, fixes the order
+                 num_workers:int=0, # `DataLoader` worker processes
+                 drop_last:bool=False, # drop the last, incomplete batch
+                ):
         self.dset, self.batch_size, self.shuffle, self.seed = dset, batch_size, shuffle, seed
         self.num_workers, self.drop_last, self.epoch = num_workers, drop_last, 0
     def set_epoch(self, epoch:int): self.epoch = epoch
@@ -95,7 +103,14 @@ class EpochLoader:
     def __iter__(self): return self.serve(self.batches(self.epoch))
 
 # %% ../nbs/05_train.ipynb #f6763dfd
-def make_loader(ds, batch_size:int, train:bool, device, seed:int=0, augment:bool=True, num_workers:int=0):
+def make_loader(ds, # a kdnb dataset (in-memory `TensorImageDataset`, or any map-style one)
+                batch_size:int, # samples per batch
+                train:bool, # shuffle (and augment); False: dataset order, no augmentation
+                device, # where a device-resident loader keeps the data
+                seed:int=0, # fixes the shuffle and augmentation
+                augment:bool=True, # augment in training (in-memory image sets only)
+                num_workers:int=0, # `DataLoader` worker processes (`EpochLoader` only)
+               ):
     "The loader for `ds`: device-resident for in-memory image sets, a seeded `EpochLoader` otherwise."
     from kdnb.data import TensorImageDataset
     if isinstance(ds, TensorImageDataset):
@@ -104,17 +119,23 @@ def make_loader(ds, batch_size:int, train:bool, device, seed:int=0, augment:bool
     return EpochLoader(ds, batch_size, shuffle=train, seed=seed, num_workers=num_workers)
 
 # %% ../nbs/05_train.ipynb #5d1749ed
-def to_device(x, device):
+def to_device(x, # a tensor, or a dict of tensors
+              device, # a torch.device or its name
+             ):
     "Move a batch (a tensor, or a dict of tensors for text models) to `device`."
     if isinstance(x, dict): return {k: v.to(device, non_blocking=True) for k, v in x.items()}
     return x.to(device, non_blocking=True)
 
-def forward(model:nn.Module, x):
+def forward(model:nn.Module, # an image or text model
+            x, # a batch on the model's device: a tensor, or a dict of tensors for text models
+           ):
     "Logits of `model` for a batch: `model(x)`, or `model(**x)` for text batches."
     return model(**x) if isinstance(x, dict) else model(x)
 
 # %% ../nbs/05_train.ipynb #74c38298
-def autocast(device:torch.device, enabled:bool=True):
+def autocast(device:torch.device, # where the computation runs
+             enabled:bool=True, # False: always a no-op
+            ):
     "bf16 autocast on CUDA and on CPUs that have native bf16 (AVX-512 / AMX), else a no-op."
     ok = device.type == 'cuda' or (device.type == 'cpu' and torch.backends.cpu.get_cpu_capability() in ('AVX512', 'AMX'))
     return torch.autocast(device.type, dtype=torch.bfloat16) if enabled and ok else contextlib.nullcontext()
@@ -161,13 +182,19 @@ def predict(model:nn.Module, # a trained model
     return res | ({'groups': {k: torch.cat(v) for k, v in groups.items()}} if groups else {})
 
 # %% ../nbs/05_train.ipynb #ee91a5d4
-def accuracy(out:dict)->float:
+def accuracy(out:dict, # a `predict` result (`logits` and `labels`)
+            )->float:
     "Top-1 accuracy of a `predict` result."
     return (out['logits'].argmax(1) == out['labels']).float().mean().item()
 
 # %% ../nbs/05_train.ipynb #1074657a
 @torch.no_grad()
-def teacher_logits(teacher:nn.Module, ds, device, batch_size:int=512, bf16:bool=True)->torch.Tensor:
+def teacher_logits(teacher:nn.Module, # the trained teacher
+                   ds, # the training set
+                   device, # where to run the teacher
+                   batch_size:int=512, # evaluation batch size
+                   bf16:bool=True, # bf16 autocast where `autocast` supports it
+                  )->torch.Tensor:
     "The teacher's logits for every training sample, un-augmented, in dataset order (the teacher-logit cache)."
     teacher.eval(); out = []
     for x, _, _ in make_loader(ds, batch_size, train=False, device=device):
@@ -293,7 +320,10 @@ def fit(models:dict, # name -> model to train (e.g. {'nds': m, 'ds_T4': m4}); tr
 
 
 # %% ../nbs/05_train.ipynb #b51c2df8
-def toy_dataset(n:int=256, seed:int=0, size:int=8)->'TensorImageDataset':
+def toy_dataset(n:int=256, # samples
+                seed:int=0, # fixes the labels and pixels
+                size:int=8, # image height and width
+               )->'TensorImageDataset':
     "A tiny learnable image set: 4 classes (the bright quadrant), 2 groups; for tests and smoke runs."
     from kdnb.data import TensorImageDataset
     g = torch.Generator().manual_seed(seed)
@@ -306,7 +336,10 @@ def toy_dataset(n:int=256, seed:int=0, size:int=8)->'TensorImageDataset':
     return TensorImageDataset(x.clamp(0, 255).to(torch.uint8), y, ['tl', 'tr', 'bl', 'br'], {'group': grp}, {'group': ['a', 'b']},
                               mean=(0.3,)*3, std=(0.2,)*3, name='toy')
 
-def toy_model(seed:int=0, width:int=8, size:int=8)->nn.Module:
+def toy_model(seed:int=0, # fixes the initial weights
+              width:int=8, # conv channels
+              size:int=8, # image height and width of the data it takes
+             )->nn.Module:
     "A tiny conv net for `toy_dataset`, initialised from `seed`."
     torch.manual_seed(seed)
     return nn.Sequential(nn.Conv2d(3, width, 3, padding=1), nn.BatchNorm2d(width), nn.ReLU(), nn.Flatten(), nn.Linear(width*size*size, 4))
