@@ -199,7 +199,8 @@ _PARAM_CHECKS = {'preset': lambda n, v: check_choice(n, v, ('auto', *PRESETS)), 
                  'batch_size': _count, 'teacher_arch': _arch, 'student_arch': _arch, 'pairs': _pairs}
 
 # %% ../nbs/11_paper.ipynb #7398cd11
-def check_params(**params)->dict:
+def check_params(**params, # the notebook's parameters by name, e.g. preset=..., seeds=..., temp=...
+                )->dict:
     "Check a paper notebook's parameters by name (seeds, bools, temperatures, device, ...); return them, or raise naming the bad one."
     unknown = sorted(set(params) - set(_PARAM_CHECKS))
     if unknown: raise ValueError(f"check_params has no check for {unknown}; known parameters: {sorted(_PARAM_CHECKS)}")
