@@ -446,11 +446,11 @@ def _load_celeba(split, root, download=False, target='Smiling', seed=0, balance=
     if split == 'train' and balance: sel = _undersample(y, seed); keep, y = keep[sel], y[sel]
     groups = {g: attrs[keep, names.index(a)].long() for g, a in (('young', 'Young'), ('male', 'Male'))}
     train = split == 'train' if augment is None else augment
-    ds = FileImageDataset([base/'img_align_celeba'/files[i] for i in keep], y, [f'not {target}', target],
+    dset = FileImageDataset([base/'img_align_celeba'/files[i] for i in keep], y, [f'not {target}', target],
                           transform or _image_transform(size, IMAGENET_MEAN, IMAGENET_STD, train), groups,
                           {'young': ['not young', 'young'], 'male': ['female', 'male']}, name='celeba')
-    ds.group_shares = {a: {n: (g == i).float().mean().item() for i, n in enumerate(ds.group_names[a])} for a, g in groups.items()}
-    return ds
+    dset.group_shares = {a: {n: (g == i).float().mean().item() for i, n in enumerate(dset.group_names[a])} for a, g in groups.items()}
+    return dset
 
 # %% ../nbs/02_data.ipynb #9bdde95f
 HATEXPLAIN_GROUPS = { # attribute -> target community -> group name

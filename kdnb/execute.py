@@ -171,7 +171,7 @@ def train_runs(study:Study, # the study
             h = {'history': []} if recipe is None else fit(  # recipe None: a pretrained teacher used as it is
                 models, {n: wanted[n].get('T') for n in missing}, study.data('train'), recipe, teacher=teacher, alpha=study.alpha,
                 t2=study.t2, device=device, seed=seed, checkpoint=RankZeroCheckpoint(ck, plan), progress=progress if main else False,
-                parallel=plan, eval_ds=study.data('eval') if recipe.eval_every else None)
+                parallel=plan, eval_set=study.data('eval') if recipe.eval_every else None)
             if main:
                 for n, m in models.items():
                     hist = h['history'] if is_teacher else [{**e, **{k: e[k][n] for k in ('train_acc', 'test_acc') if k in e}} for e in h['history']]

@@ -44,27 +44,27 @@ def _epoch_generator(seed:int, epoch:int, stream:int)->torch.Generator:
 class DeviceLoader:
     "Batches of a `TensorImageDataset` held on `device`, augmented there; order seeded by (seed, epoch)."
     def __init__(self,
-                 ds:TensorImageDataset, # in-memory dataset (`images` uint8 (N, C, H, W))
+                 dset:TensorImageDataset, # in-memory dataset (`images` uint8 (N, C, H, W))
                  batch_size:int, # samples per batch
                  shuffle:bool=True, # a new permutation every epoch
-                 augment:bool|None=None, # random crop (padding 4) + flip; None: `ds.augment`
+                 augment:bool|None=None, # random crop (padding 4) + flip; None: `dset.augment`
                  device='cpu', # where the images live and batches are made ('cpu', 'cuda', 'auto')
                  drop_last:bool=False, # drop the last, smaller batch
                  seed:int=0, # seeds the order and the augmentation of every epoch
                  channels_last:bool=False, # yield images in channels-last memory format
                  with_index:bool=False, # also yield the samples' dataset indices
                 ):
-        if not isinstance(getattr(ds, 'images', None), torch.Tensor) or ds.images.dtype != torch.uint8:
-            raise TypeError(f"ds must be a TensorImageDataset (uint8 `images`); got {type(ds).__name__}")
+        if not isinstance(getattr(dset, 'images', None), torch.Tensor) or dset.images.dtype != torch.uint8:
+            raise TypeError(f"dset must be a TensorImageDataset (uint8 `images`); got {type(dset).__name__}")
         check_range('batch_size', batch_size, 1)
         check_seed(seed)
-        self.ds, self.batch_size, self.shuffle, self.drop_last, self.seed = ds, int(batch_size), shuffle, drop_last, int(seed)
-        self.augment = ds.augment if augment is None else augment
+        self.dset, self.batch_size, self.shuffle, self.drop_last, self.seed = dset, int(batch_size), shuffle, drop_last, int(seed)
+        self.augment = dset.augment if augment is None else augment
         self.device, self.channels_last, self.with_index, self.epoch = get_device(device), channels_last, with_index, 0
-        self.images, self.targets = ds.images.to(self.device), ds.targets.to(self.device)
+        self.images, self.targets = dset.images.to(self.device), dset.targets.to(self.device)
 
     def __len__(self):
-        n, b = len(self.ds), self.batch_size
+        n, b = len(self.dset), self.batch_size
         return n // b if self.drop_last else math.ceil(n / b)
 
     def set_epoch(self, epoch:int):
@@ -73,7 +73,7 @@ class DeviceLoader:
 
     def order(self, epoch:int)->torch.Tensor:
         "The sample indices of `epoch`, in the order they are served (CPU)."
-        n = len(self.ds)
+        n = len(self.dset)
         return torch.randperm(n, generator=_epoch_generator(self.seed, epoch, 0)) if self.shuffle else torch.arange(n)
 
     def __iter__(self):
@@ -83,10 +83,10 @@ class DeviceLoader:
             idx = order[k*self.batch_size:(k + 1)*self.batch_size]
             x = self.images[idx]
             if self.augment: x = augment_batch(x, g)
-            x = self.ds.normalize(x)
+            x = self.dset.normalize(x)
             if self.channels_last: x = x.contiguous(memory_format=torch.channels_last)
             yield (x, self.targets[idx], idx) if self.with_index else (x, self.targets[idx])
 
     def __repr__(self):
-        return (f"DeviceLoader({self.ds!r}, batch_size={self.batch_size}, shuffle={self.shuffle}, augment={self.augment}, "
+        return (f"DeviceLoader({self.dset!r}, batch_size={self.batch_size}, shuffle={self.shuffle}, augment={self.augment}, "
                 f"device='{self.device}', seed={self.seed}, epoch={self.epoch})")

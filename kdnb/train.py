@@ -103,7 +103,7 @@ class EpochLoader:
     def __iter__(self): return self.serve(self.batches(self.epoch))
 
 # %% ../nbs/05_train.ipynb #f6763dfd
-def make_loader(ds, # a kdnb dataset (in-memory `TensorImageDataset`, or any map-style one)
+def make_loader(dset, # a kdnb dataset (in-memory `TensorImageDataset`, or any map-style one)
                 batch_size:int, # samples per batch
                 train:bool, # shuffle (and augment); False: dataset order, no augmentation
                 device, # where a device-resident loader keeps the data
@@ -111,12 +111,12 @@ def make_loader(ds, # a kdnb dataset (in-memory `TensorImageDataset`, or any map
                 augment:bool=True, # augment in training (in-memory image sets only)
                 num_workers:int=0, # `DataLoader` worker processes (`EpochLoader` only)
                ):
-    "The loader for `ds`: device-resident for in-memory image sets, a seeded `EpochLoader` otherwise."
+    "The loader for `dset`: device-resident for in-memory image sets, a seeded `EpochLoader` otherwise."
     from kdnb.data import TensorImageDataset
-    if isinstance(ds, TensorImageDataset):
+    if isinstance(dset, TensorImageDataset):
         from kdnb.fastdata import DeviceLoader
-        return DeviceLoader(ds, batch_size, shuffle=train, augment=train and augment, device=device, seed=seed, with_index=True)
-    return EpochLoader(ds, batch_size, shuffle=train, seed=seed, num_workers=num_workers)
+        return DeviceLoader(dset, batch_size, shuffle=train, augment=train and augment, device=device, seed=seed, with_index=True)
+    return EpochLoader(dset, batch_size, shuffle=train, seed=seed, num_workers=num_workers)
 
 # %% ../nbs/05_train.ipynb #5d1749ed
 def to_device(x, # a tensor, or a dict of tensors
@@ -157,16 +157,16 @@ def _eval_batches(data, batch_size:int, device):
 
 @torch.no_grad()
 def predict(model:nn.Module, # a trained model
-            ds, # a dataset yielding (x, y) or (x, y, groups) (groups: a tensor or a dict of them), or a DataLoader of such batches
+            dset, # a dataset yielding (x, y) or (x, y, groups) (groups: a tensor or a dict of them), or a DataLoader of such batches
             device='auto', # where to run
             batch_size:int=512, # evaluation batch size (ignored for a DataLoader)
             embedding=False, # also return features: True for the penultimate layer (`kdnb.models.embed`), or a callable `f(x) -> (B, D)`
             bf16:bool=False, # bf16 autocast (off by default: stored logits are float32 computations)
            )->dict:
-    "Test-set `logits` (float32), `labels`, `groups` (if the batches carry them) and, if asked, `embedding` of `model` on `ds`, in order."
+    "Test-set `logits` (float32), `labels`, `groups` (if the batches carry them) and, if asked, `embedding` of `model` on `dset`, in order."
     device = get_device(device); model = model.to(device).eval()
     out, groups = {'logits': [], 'labels': [], 'embedding': []}, {}
-    for x, y, g in _eval_batches(ds, batch_size, device):
+    for x, y, g in _eval_batches(dset, batch_size, device):
         x = to_device(x, device)
         with autocast(device, bf16):
             if callable(embedding): out['embedding'].append(embedding(x).float().cpu())
@@ -190,14 +190,14 @@ def accuracy(out:dict, # a `predict` result (`logits` and `labels`)
 # %% ../nbs/05_train.ipynb #1074657a
 @torch.no_grad()
 def teacher_logits(teacher:nn.Module, # the trained teacher
-                   ds, # the training set
+                   dset, # the training set
                    device, # where to run the teacher
                    batch_size:int=512, # evaluation batch size
                    bf16:bool=True, # bf16 autocast where `autocast` supports it
                   )->torch.Tensor:
     "The teacher's logits for every training sample, un-augmented, in dataset order (the teacher-logit cache)."
     teacher.eval(); out = []
-    for x, _, _ in make_loader(ds, batch_size, train=False, device=device):
+    for x, _, _ in make_loader(dset, batch_size, train=False, device=device):
         with autocast(device, bf16): out.append(forward(teacher, to_device(x, device)).float())
     return torch.cat(out)
 
@@ -220,13 +220,13 @@ def _restore(checkpoint, models:dict, opts:dict)->tuple:
         m.load_state_dict(state['models'][n]); opts[n][0].load_state_dict(state['opts'][n]); opts[n][1].load_state_dict(state['scheds'][n])
     return state['epoch'] + 1, state['history']
 
-def _teacher_targets(teacher, train_ds, device, recipe, teacher_cache):
+def _teacher_targets(teacher, train_set, device, recipe, teacher_cache):
     "The teacher in eval mode on `device`, and its cached training-set logits (None when not cached: unaugmented data caches by default)."
     if teacher is None: return None, None
     teacher = teacher.to(device).eval()
-    augmented = recipe.augment if hasattr(train_ds, 'images') else getattr(train_ds, 'augment', True)
+    augmented = recipe.augment if hasattr(train_set, 'images') else getattr(train_set, 'augment', True)
     if teacher_cache is None: teacher_cache = not augmented
-    return teacher, (teacher_logits(teacher, train_ds, device, bf16=recipe.bf16) if teacher_cache else None)
+    return teacher, (teacher_logits(teacher, train_set, device, bf16=recipe.bf16) if teacher_cache else None)
 
 def _train_epoch(runners:dict, opts:dict, temps:dict, loader, teacher, cache, recipe, alpha, t2, device, bar)->tuple:
     "One pass over `loader`: samples seen, and per-model loss sums, correct counts and the first non-finite step (-1: none), on the device."
@@ -268,7 +268,7 @@ def _checkpoint_state(models:dict, opts:dict, epoch:int, history:list)->dict:
 # %% ../nbs/05_train.ipynb #5c033f6d
 def fit(models:dict, # name -> model to train (e.g. {'nds': m, 'ds_T4': m4}); trained in place
         temps:dict, # name -> temperature, or None for cross-entropy only (teacher, NDS)
-        train_ds, # training set yielding (x, y)
+        train_set, # training set yielding (x, y)
         recipe:Recipe, # how to train
         teacher:nn.Module|None=None, # the teacher, needed when any temperature is set
         alpha:float=0.8, # weight of the KD term (kdnb.losses.kd_loss)
@@ -279,7 +279,7 @@ def fit(models:dict, # name -> model to train (e.g. {'nds': m, 'ds_T4': m4}); tr
         teacher_cache:bool|None=None, # cache teacher logits (default: when the data is not augmented)
         progress:bool|None=None, # progress bar (default: on, except under nbdev_test)
         stop_after:int|None=None, # stop after this many epochs in this call (for tests of resumption)
-        eval_ds=None, # test set for `recipe.eval_every` (test accuracy per model in the history)
+        eval_set=None, # test set for `recipe.eval_every` (test accuracy per model in the history)
         parallel=None, # data-parallel plan (`kdnb.execute.DataParallel`): shards batches, wraps models, sums counts across processes
        )->dict:
     "Train `models` together on the same batches; return the per-epoch history."
@@ -292,9 +292,9 @@ def fit(models:dict, # name -> model to train (e.g. {'nds': m, 'ds_T4': m4}); tr
     models = {n: m.to(device).train() for n, m in models.items()}
     if recipe.channels_last: models = {n: m.to(memory_format=torch.channels_last) for n, m in models.items()}
     opts = {n: make_optimizer(m, recipe) for n, m in models.items()}
-    loader = (parallel.loader if parallel is not None else make_loader)(train_ds, recipe.batch_size, train=True, device=device,
+    loader = (parallel.loader if parallel is not None else make_loader)(train_set, recipe.batch_size, train=True, device=device,
                                                                           seed=seed, augment=recipe.augment)
-    teacher, cache = _teacher_targets(teacher, train_ds, device, recipe, teacher_cache)
+    teacher, cache = _teacher_targets(teacher, train_set, device, recipe, teacher_cache)
     start, history = _restore(checkpoint, models, opts)
     runners = {n: (parallel.wrap(m) if parallel is not None else m) for n, m in models.items()}
     if recipe.compile: runners = {n: torch.compile(r) for n, r in runners.items()}
@@ -312,8 +312,8 @@ def fit(models:dict, # name -> model to train (e.g. {'nds': m, 'ds_T4': m4}); tr
         history.append(dict(epoch=epoch + 1, loss=total/seen/len(models), seconds=time.time() - t0,
                             train_acc={n: k/seen for n, k in zip(models, c)}))
         bar.set_postfix(epoch=epoch + 1, loss=f"{history[-1]['loss']:.3f}", acc=f"{sum(c)/seen/len(models):.3f}")
-        if eval_ds is not None and recipe.eval_every and (epoch + 1) % recipe.eval_every == 0:
-            history[-1]['test_acc'] = {n: accuracy(predict(m, eval_ds, device)) for n, m in models.items()}
+        if eval_set is not None and recipe.eval_every and (epoch + 1) % recipe.eval_every == 0:
+            history[-1]['test_acc'] = {n: accuracy(predict(m, eval_set, device)) for n, m in models.items()}
         if checkpoint is not None: checkpoint.save(_checkpoint_state(models, opts, epoch, history))
     bar.close()
     return dict(history=history, done=end == recipe.epochs)
