@@ -208,7 +208,7 @@ def check_params(**params, # the notebook's parameters by name, e.g. preset=...,
     return params
 
 # %% ../nbs/11_paper.ipynb #9fedd558
-CPU_STUDY_MINUTES = {'fmnist': 58, 'trifeature': 35}  # measured: wall minutes per seed, one process on one core, the 2 cores shared with 2-3 other jobs
+CPU_STUDY_MINUTES = {'fmnist': 40, 'trifeature': 25}  # measured 2026-12-01: wall minutes per seed (teacher, students, evaluation), one process per core of a 2-core machine, a second training on the other core
 
 def preset_cost(artifacts, # one paper artifact ('fig3') or several (['fig3', 'table2'])
                 preset:str, # 'paper', 'cpu' or 'smoke'
@@ -221,7 +221,7 @@ def preset_cost(artifacts, # one paper artifact ('fig3') or several (['fig3', 't
     if preset == 'paper':
         return f"trains {', '.join(names)} at the paper's scale: roughly {sum(PAPER_GPU_HOURS[n] for n in names)} GPU-hours (a planning estimate)"
     if preset == 'cpu':
-        return f"trains {', '.join(names)}: about {sum(CPU_STUDY_MINUTES[n] for n in names)} min per seed on one CPU core (measured on a shared 2-core machine; seeds run in parallel, one per core)"
+        return f"trains {', '.join(names)}: about {sum(CPU_STUDY_MINUTES[n] for n in names)} min per seed on one CPU core (measured on a 2-core machine, one seed per core: 5 seeds take 3 rounds)"
     return "trains tiny models on tiny generated data: a few minutes at most on a 2-core CPU"
 
 # %% ../nbs/11_paper.ipynb #f514d1eb
