@@ -210,8 +210,8 @@ def classwise_claims(study, # the class-wise study (fig3's at each preset)
     ds = {T: _nca_by_seed(study, 'ds', T, store) for T in Ts}
     n = min(len(nds), len(teacher), *(len(v) for v in ds.values()))
     counts = lambda ref, s: [count_significant(ds[T][s], ref[s]) for T in Ts]
-    # a rho lies in [-1, 1]: with fewer than 3 seeds there is no jackknife, and the interval is that whole range
-    interval = lambda f: jackknife_ci(f, n) if n >= 3 else (f(list(range(n))), -1.0, 1.0)
+    # a rho lies in [-1, 1]: the jackknife interval is clipped to it, and with fewer than 3 seeds (no jackknife) it is that whole range
+    interval = lambda f: tuple(np.clip(jackknife_ci(f, n), -1, 1)) if n >= 3 else (f(list(range(n))), -1.0, 1.0)
     for name, ref, sign, words in (('sc', nds, +1, '#SC rises with T'), ('tc', teacher, -1, '#TC falls with T')):
         ci = interval(lambda s: _rho(Ts, counts(ref, s)))
         rows.append(claim(words, ci, sign, f"#{name.upper()} {' '.join(str(c) for c in counts(ref, list(range(n))))} at T = "
