@@ -164,10 +164,10 @@ def budget_table(study, # the study as run
                  store=None, # their run store
                 )->pd.DataFrame:
     "Each student run of `longer_study` beside the same run (role, T, seed) of `study`: `acc`, `acc_longer` and `gain` (points)."
-    key = ['role', 'T', 'seed']
-    a, b = (s.results(store).query("role != 'teacher'").assign(T=lambda d: d['T'].fillna(0.)) for s in (study, longer_study))
-    t = b[key + ['accuracy']].merge(a[key + ['accuracy']], on=key, suffixes=('_longer', ''))
-    t = t.assign(gain=t.accuracy_longer - t.accuracy, T=t['T'].replace(0., np.nan))
+    key, same = ['role', 'T', 'seed'], replace(study, temperatures=longer_study.temperatures, seeds=longer_study.seeds)  # only the runs compared
+    a, b = (s.results(store).query("role != 'teacher'")[key + ['accuracy']] for s in (same, longer_study))
+    t = b.merge(a, on=key, suffixes=('_longer', ''))  # pandas matches the NDS rows' NaN T as equal keys
+    t = t.assign(gain=t.accuracy_longer - t.accuracy)
     return t.rename(columns={'accuracy': 'acc', 'accuracy_longer': 'acc_longer'})[key + ['acc', 'acc_longer', 'gain']]
 
 
