@@ -117,9 +117,8 @@ def learning_curves(study, # a kdnb Study
     store, rows = store or RunStore(), []
     for role, T, seed, cfg in study.runs():
         if not store.has(cfg): continue
-        for e in store.load(cfg).metrics['history']:
+        for e in store.load(cfg).history:
             tr, te = e['train_acc'], e.get('test_acc', np.nan)
-            tr, te = (x[role] if isinstance(x, dict) else x for x in (tr, te))  # a teacher's history is keyed by 'teacher'
             rows.append(dict(role=role, T=T, seed=seed, epoch=e['epoch'], train_acc=100*tr, test_acc=100*te))
     return pd.DataFrame(rows, columns=['role', 'T', 'seed', 'epoch', 'train_acc', 'test_acc'])
 

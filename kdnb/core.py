@@ -47,7 +47,7 @@ def check_range(name:str, # parameter name
     return value
 
 # %% ../nbs/00_core.ipynb #f2120c08
-EXTRAS = {'transformers': 'text', 'timm': 'vit', 'submitit': 'cluster', 'ipywidgets': 'jupyter'}
+EXTRAS = {'transformers': 'text', 'timm': 'vit', 'submitit': 'cluster', 'ipywidgets': 'jupyter', 'tensorboard': 'tensorboard'}
 
 def require(module:str, # the module to import, e.g. 'timm' or 'transformers.models.bert'
             extra:str|None=None, # the kdnb extra that installs it (default: `EXTRAS` of its top-level package)

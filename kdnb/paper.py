@@ -250,6 +250,7 @@ class Paper:
     studies:dict # name -> kdnb.study.Study
     device:str='auto' # where training runs
     temp:float|None=None # the one temperature to train, or None for all of each study's
+    preset_names:dict|None=None # key of `studies` -> that study's name in the preset (a report keys its studies by role); None: the keys
 
     @property
     def seeds(self)->list:
@@ -279,9 +280,10 @@ def setup(name:str, # the paper artifact ('fig3', 'table2', ...) or report ('rep
     if roles is None: found = studies(name, preset, temp=temp, extra_temp=extra_temp, seeds=seeds, device=device)
     else:
         seeds_of = {r: seeds if params.get(f'{r}_seeds') is None else params[f'{r}_seeds'] for r in roles}
-        found = {r: next(iter(studies(a, preset, seeds=seeds_of[r], device=device).values())) for r, a in roles.items()}
+        named = {r: next(iter(studies(a, preset, seeds=seeds_of[r], device=device).items())) for r, a in roles.items()}
+        found = {r: s for r, (_, s) in named.items()}
     if download: fetch_data(found.values())
-    return Paper(name, preset, found, device, temp)
+    return Paper(name, preset, found, device, temp, None if roles is None else {r: n for r, (n, _) in named.items()})
 
 # %% ../nbs/11_paper.ipynb #34875187
 @patch
@@ -481,10 +483,9 @@ def plot_lagging_runs(curves:dict, # study name -> `kdnb.claims.learning_curves`
 def budget_studies(self:Paper, checks:dict|None=None, # preset study name -> dict(temps, seeds); default: `BUDGET_CHECKS` of the preset
                   )->dict:
     "Study name -> (the study, the same with twice the student epochs at the checked temperatures and seeds), for each study that has a check."
-    checks, roles, out = BUDGET_CHECKS.get(self.preset, {}) if checks is None else checks, REPORTS.get(self.name), {}
+    checks, out = BUDGET_CHECKS.get(self.preset, {}) if checks is None else checks, {}
     for key, s in self.studies.items():
-        name = ARTIFACTS[roles[key]][self.preset][0] if roles else key
-        c = checks.get(name)
+        c = checks.get((self.preset_names or {}).get(key, key))
         seeds = tuple(sd for sd in (c or {}).get('seeds', ()) if sd in s.seeds)
         if c is None or len(seeds) < 2 or s.name in out: continue  # paired intervals need two seeds; a study shared by two roles once
         out[s.name] = (s, longer(s, temps=c['temps'], seeds=seeds))

@@ -15,11 +15,11 @@ import torch
 
 from fastcore.basics import patch
 
-from .core import check_range, runs_dir, provenance as _provenance
+from .core import check_range, require, runs_dir, provenance as _provenance
 
 # %% auto #0
-__all__ = ['STORE_VERSION', 'RUN_FILES', 'RunCorrupted', 'canonical_json', 'run_key', 'Run', 'RunNotFound', 'RunStore',
-           'Checkpoint']
+__all__ = ['STORE_VERSION', 'RUN_FILES', 'TENSORBOARD_TAGS', 'RunCorrupted', 'canonical_json', 'run_key', 'Run', 'RunNotFound',
+           'RunStore', 'Checkpoint']
 
 # %% ../nbs/06_runs.ipynb #78f60e10
 STORE_VERSION = 1 # part of every run key; bump when the meaning or layout of a stored run changes
@@ -411,3 +411,35 @@ def table(self:RunStore, **filters)->pd.DataFrame:
         row.update({(f'metrics.{k}' if k in row else k): v for k, v in r.metrics.items() if _scalar(v)})
         rows.append(row)
     return pd.DataFrame(rows, columns=None if rows else ['key'])
+
+# %% ../nbs/06_runs.ipynb #1c049a87
+@patch(as_prop=True)
+def history(self:Run)->list:
+    "The per-epoch history, one number per field (a teacher's `{'teacher': x}` unwrapped); `test_acc` only where evaluated."
+    return [{k: (v[next(iter(v))] if isinstance(v, dict) and len(v) == 1 else v) for k, v in e.items()}
+            for e in self.metrics.get('history', [])]
+
+TENSORBOARD_TAGS = {'loss': 'loss/train', 'train_acc': 'accuracy/train', 'test_acc': 'accuracy/test', 'seconds': 'seconds_per_epoch'}
+
+def _log_name(r:Run)->str:
+    c = r.config; T = c.get('T')
+    return f"{c.get('dataset', 'run')}/{c.get('role', 'run')}{'' if T is None else f'_T{T:g}'}_seed{c.get('seed', 0)}_{r.key}"
+
+@patch
+def to_tensorboard(self:RunStore, logdir:str|Path, # folder of the log: one sub-folder per run
+                   runs:list|None=None, # the `Run`s to write (default: every complete run of the store)
+                  )->list:
+    "Write each run's history (train loss, train and test accuracy in %, seconds per epoch) as a TensorBoard log; the folders written."
+    require('tensorboard')
+    from torch.utils.tensorboard import SummaryWriter
+    out = []
+    for r in self.runs() if runs is None else runs:
+        d = Path(logdir)/_log_name(r)
+        shutil.rmtree(d, ignore_errors=True)  # derived from the store: rewritten whole, never appended to twice
+        with SummaryWriter(str(d)) as w:
+            for e in r.history:
+                for k, tag in TENSORBOARD_TAGS.items():
+                    if isinstance(e.get(k), (int, float)): w.add_scalar(tag, 100*e[k] if k.endswith('acc') else e[k], e['epoch'])
+            w.add_text('config', f"`{canonical_json(r.config)}`")
+        out.append(d)
+    return out

@@ -71,14 +71,17 @@ def run_job(artifact:str|None=None, # a paper artifact: its studies
             extra_temp:bool=False, # allow a temperature outside the preset's
             device='auto', # 'auto', 'cpu', 'cuda'
             store:RunStore|str|None=None, # run store or its folder (default: kdnb.core.runs_dir())
+            tensorboard:str|None=None, # also write the selected seeds' stored runs as a TensorBoard log in this folder
            )->list:
     "Train the missing runs of the selected studies (data-parallel when started by torchrun); keys trained."
     check_choice('role', role, ROLES)
     store = store if isinstance(store, RunStore) else RunStore(store)
-    done = []
-    for s in resolve_studies(artifact, study, preset, temp, extra_temp, device).values():
+    done, S = [], resolve_studies(artifact, study, preset, temp, extra_temp, device).values()
+    for s in S:
         for sd in (s.seeds if seed is None else [seed]):
             done += _train_seed(s, sd, role, None if temp is None else [temp], store, device)
+    if tensorboard is not None:
+        store.to_tensorboard(tensorboard, [store.load(c) for s in S for *_, sd, c in s.runs() if seed in (None, sd) and store.has(c)])
     return done
 
 # %% ../nbs/07c_scale.ipynb #cb8e082c
@@ -188,12 +191,13 @@ def main(command:str, # 'run': train here (data-parallel under torchrun); 'submi
          max_retries:int=1, # submit: resubmit a failed job this many times
          detach:bool=False, # submit: do not wait for the jobs
          download:bool=False, # first fetch missing Fashion-MNIST / CIFAR / SVHN files through torchvision
+         tensorboard:str=None, # run: also write the stored runs of what it trained as a TensorBoard log in this folder
         ):
     "Train a study's missing runs here, or fan them out as cluster jobs."
     from kdnb import scale  # the importable module, also under `python -m kdnb.scale`, so that jobs pickle by reference
     check_choice('command', command, ['run', 'submit'])
     if download: scale.fetch_data(scale.resolve_studies(artifact, study, preset, temp, extra_temp, 'cpu').values())
-    if command == 'run': return scale.run_job(artifact, study, preset, seed, temp, role, extra_temp, device)
+    if command == 'run': return scale.run_job(artifact, study, preset, seed, temp, role, extra_temp, device, tensorboard=tensorboard)
     S = scale.resolve_studies(artifact, study, preset, temp, extra_temp, 'cuda' if preset == 'paper' else device)
     jobs = scale.fan_out(S, temps=None if temp is None else [temp], seeds=None if seed is None else [seed], cluster=cluster,
                          max_retries=max_retries, wait=not detach, gpus_per_job=gpus, cpus_per_task=cpus, timeout_min=timeout_min,
