@@ -208,7 +208,7 @@ def check_params(**params, # the notebook's parameters by name, e.g. preset=...,
     return params
 
 # %% ../nbs/11_paper.ipynb #9fedd558
-CPU_STUDY_MINUTES = {'fmnist': 40, 'trifeature': 25}  # measured 2026-12-01: wall minutes per seed (teacher, students, evaluation), one process per core of a 2-core machine, a second training on the other core
+CPU_STUDY_MINUTES = {'fmnist': 60, 'trifeature': 25}  # measured 2026-12-01: wall minutes per seed (teacher, students, evaluation), one process per core of a 2-core machine, a second training on the other core
 
 def preset_cost(artifacts, # one paper artifact ('fig3') or several (['fig3', 'table2'])
                 preset:str, # 'paper', 'cpu' or 'smoke'
