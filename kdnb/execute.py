@@ -174,7 +174,7 @@ def train_runs(study:Study, # the study
                 parallel=plan, eval_set=study.data('eval') if recipe.eval_every else None)
             if main:
                 for n, m in models.items():
-                    hist = h['history'] if is_teacher else [{**e, **{k: e[k][n] for k in ('train_acc', 'test_acc') if k in e}} for e in h['history']]
+                    hist = [{**e, **{k: e[k][n] for k in ('train_acc', 'test_acc') if k in e}} for e in h['history']]  # this run's accuracies only
                     res = _result(m, wanted[n], study.data('test'), device, hist, embedding=is_teacher)
                     res['provenance']['world_size'] = 1 if plan is None else plan.world
                     store.save(wanted[n], **res)

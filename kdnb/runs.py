@@ -415,7 +415,7 @@ def table(self:RunStore, **filters)->pd.DataFrame:
 # %% ../nbs/06_runs.ipynb #1c049a87
 @patch(as_prop=True)
 def history(self:Run)->list:
-    "The per-epoch history, one number per field (a teacher's `{'teacher': x}` unwrapped); `test_acc` only where evaluated."
+    "The per-epoch history, one number per field (an older teacher's `{'teacher': x}` unwrapped); `test_acc` only where evaluated."
     return [{k: (v[next(iter(v))] if isinstance(v, dict) and len(v) == 1 else v) for k, v in e.items()}
             for e in self.metrics.get('history', [])]
 
