@@ -5,19 +5,22 @@
 # %% ../nbs/07b_execute.ipynb #f8cab722
 from __future__ import annotations
 import contextlib, copy, datetime, os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+import numpy as np
+import pandas as pd
 import torch
 import torch.distributed as dist
 from fastcore.basics import patch
 
 from .core import check_choice, check_range, get_device, provenance
 from .runs import RunStore, run_key
-from .train import EpochLoader, accuracy, fit, make_loader, make_optimizer, predict
-from .study import Study
+from .train import EpochLoader, Recipe, accuracy, fit, make_loader, make_optimizer, predict
+from .study import Study, balanced_subset
 
 # %% auto #0
-__all__ = ['GROUPS', 'shard', 'ShardedLoader', 'DataParallel', 'init_distributed', 'RankZeroCheckpoint', 'train_runs']
+__all__ = ['GROUPS', 'PROBE_TEMPS', 'shard', 'ShardedLoader', 'DataParallel', 'init_distributed', 'RankZeroCheckpoint',
+           'train_runs', 'stability_probe', 'probe_verdicts']
 
 # %% ../nbs/07b_execute.ipynb #38a54157
 def shard(n:int, # samples in the global batch
@@ -128,6 +131,19 @@ def _check_resumable(ck, models:dict, recipe, plan=None):
         if why: ck.store.discard_checkpoint(ck.config, why)
     if plan is not None: plan.barrier()
 
+# %% ../nbs/07b_execute.ipynb #1b848cdb
+@patch
+def stored_teacher(self:Study, seed:int, # one of the study's seeds
+                   store:RunStore, # the run store that holds the trained teacher
+                  )->torch.nn.Module:
+    "The trained teacher of `seed`, loaded from `store`; a `LookupError` that says what to train if the store lacks it."
+    tcfg = self.config('teacher', seed)
+    if not store.has(tcfg): raise LookupError(f"the students of seed {seed} distil from its teacher, which {store.root} lacks: "
+                                              "train the teacher first (train_runs(..., group='teacher'))")
+    teacher = self.model('teacher', seed); teacher.load_state_dict(store.load(tcfg).state_dict())
+    return teacher
+
+
 # %% ../nbs/07b_execute.ipynb #68d530aa
 GROUPS = ('teacher', 'students', 'nds', 'ds') # what one `train_runs` call trains in one pass: the teacher, or NDS + DS fused (or either alone)
 
@@ -151,11 +167,7 @@ def train_runs(study:Study, # the study
     device, main = (plan.device, plan.main) if plan is not None else (get_device(device), True)
     if all(store.has(c) for c in wanted.values()): return []
     teacher = None
-    if group in ('students', 'ds'):
-        tcfg = study.config('teacher', seed)
-        if not store.has(tcfg): raise LookupError(f"the students of seed {seed} distil from its teacher, which {store.root} lacks: "
-                                                  "train the teacher first (train_runs(..., group='teacher'))")
-        teacher = study.model('teacher', seed); teacher.load_state_dict(store.load(tcfg).state_dict())
+    if group in ('students', 'ds'): teacher = study.stored_teacher(seed, store)
     with contextlib.ExitStack() as locks:
         if main:
             for n in sorted(wanted, key=lambda n: run_key(wanted[n])): locks.enter_context(store.lock(wanted[n]))
@@ -208,4 +220,64 @@ def run(self:Study, temp:float|None=None, # one temperature of the study, or Non
     temps = self.temperatures if temp is None else [self.check_temp(temp)]
     for seed in self.seeds: self.train_students(seed, temps, store, device, progress)
     return self.results(store)
+
+
+# %% ../nbs/07b_execute.ipynb #ec6642c5
+PROBE_TEMPS = (1, 4, 10, 20, 40) # the probe's temperatures: the paper's lowest, a middle one, its highest of 1..10 and two of 20-40
+
+class _MemoryCheckpoint:
+    "A `fit` checkpoint kept in memory, so that the history before a divergence survives it."
+    state = None
+    def load(self): return None
+    def save(self, state:dict): self.state = state
+
+def stability_probe(study:Study, # the study whose training data, `eval` subset and stored teacher the probe uses
+                    seed:int, # the teacher's seed; also the students' initialisation and batch order
+                    *,
+                    student:str, # the student architecture probed (a key of `kdnb.models.MODELS`)
+                    recipe:Recipe, # the recipe probed: its optimiser, batch size and numerics, held at its peak lr
+                    store:RunStore, # the run store that holds the study's teacher of `seed`
+                    label:str='', # a name for the recipe in the result ('CIFAR_RECIPE', ...)
+                    temps=PROBE_TEMPS, # DS temperatures; an NDS trains beside them
+                    epochs:int=3, # passes over the subset
+                    train_size:int=10_000, # training images: a class-balanced subset of the study's training set
+                    student_options:dict|None=None, # `get_model` options of the student (e.g. {'image_size': 28})
+                    device='cpu', # 'auto', 'cpu' or 'cuda'
+                    progress:bool|None=None, # progress bars
+                   )->pd.DataFrame:
+    "Train an NDS and a DS per temperature, each alone, at `recipe`'s peak lr: one row per model and epoch (accuracies in %), with its status."
+    check_range('epochs', epochs, 1)
+    for T in temps: check_range('temps', T, 0, lo_open=True)
+    teacher = study.stored_teacher(seed, store)
+    probed = replace(study, student=student, student_options=student_options or {})
+    full = probed.data('train')
+    train = balanced_subset(full, train_size, seed=seed) if train_size < len(full) else full
+    recipe = replace(recipe, epochs=epochs, schedule='constant', eval_every=1)
+    init, rows = probed.model('student', seed), []
+    for T in (None, *map(float, temps)):
+        ck, status = _MemoryCheckpoint(), 'ok'
+        try: history = fit({'m': copy.deepcopy(init)}, {'m': T}, train, recipe, teacher=None if T is None else teacher, alpha=study.alpha,
+                           t2=study.t2, device=device, seed=seed, checkpoint=ck, eval_set=probed.data('eval'), progress=progress)['history']
+        except FloatingPointError: history, status = (ck.state or {}).get('history', []), 'diverged'
+        base = dict(recipe=label, student=student, optimizer=recipe.optimizer, lr=recipe.lr, batch_size=recipe.batch_size,
+                    bf16=recipe.bf16, seed=seed, role='nds' if T is None else 'ds', T=T)
+        rows += [dict(base, epoch=e['epoch'], train_acc=round(100*e['train_acc']['m'], 2), test_acc=round(100*e['test_acc']['m'], 2), status='ok') for e in history]
+        if status == 'diverged': rows.append(dict(base, epoch=len(history) + 1, train_acc=np.nan, test_acc=np.nan, status='diverged'))
+    return pd.DataFrame(rows)
+
+
+# %% ../nbs/07b_execute.ipynb #88a24973
+def probe_verdicts(probe:pd.DataFrame, # a `stability_probe` result (or several, concatenated)
+                   tolerance:float=5.0, # points of accuracy a DS may lose against the NDS and still count as stable
+                   by:str='train_acc', # the accuracy judged: 'train_acc' (over the last epoch's batches) or 'test_acc' (one evaluation)
+                  )->pd.DataFrame:
+    "Per probed recipe and DS temperature, the last epoch beside the NDS's, and a verdict: 'diverged', 'degraded' (more than `tolerance` points under the NDS on `by`), 'stable', or 'NDS diverged'."
+    check_range('tolerance', tolerance, 0); check_choice('by', by, ['train_acc', 'test_acc'])
+    keys = ['recipe', 'student', 'optimizer', 'lr', 'batch_size', 'seed']
+    last = probe.sort_values('epoch').groupby(keys + ['role', 'T'], dropna=False, sort=False).tail(1)
+    nds = last[last.role == 'nds'].set_index(keys)[['train_acc', 'test_acc']].add_prefix('nds_')
+    ds = last[last.role == 'ds'].join(nds, on=keys)
+    ds['verdict'] = np.select([ds.status == 'diverged', ds[f'nds_{by}'].isna(), ds[by] < ds[f'nds_{by}'] - tolerance],
+                              ['diverged', 'NDS diverged', 'degraded'], 'stable')
+    return ds[keys + ['T', 'epoch', 'train_acc', 'nds_train_acc', 'test_acc', 'nds_test_acc', 'verdict']].sort_values(keys + ['T']).reset_index(drop=True)
 
