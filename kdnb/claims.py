@@ -14,9 +14,9 @@ from .core import check_choice, check_range
 from .classwise import count_significant, normalized_class_accuracy
 
 # %% auto #0
-__all__ = ['VERDICTS', 'CLAIM_COLUMNS', 'paired_ci', 'trend_ci', 'jackknife_ci', 'verdict', 'claim', 'per_seed',
-           'learning_curves', 'plateau', 'lagging_runs', 'longer', 'budget_table', 'budget_claims', 'classwise_claims',
-           'fairness_claims', 'claims_prose', 'plot_learning_curves']
+__all__ = ['VERDICTS', 'REPRODUCED', 'CLAIM_COLUMNS', 'paired_ci', 'trend_ci', 'jackknife_ci', 'verdict', 'claim', 'per_seed',
+           'learning_curves', 'plateau', 'lagging_runs', 'compare_curves', 'longer', 'budget_table', 'budget_claims',
+           'classwise_claims', 'fairness_claims', 'claims_prose', 'plot_learning_curves']
 
 # %% ../nbs/10a_claims.ipynb #294692bc
 def paired_ci(diffs, # one difference per seed (e.g. DS minus NDS accuracy of the same seed)
@@ -143,6 +143,30 @@ def lagging_runs(plateaus:pd.DataFrame, # `plateau` output (one row per run)
     out = plateaus.assign(median_of_seeds=med, behind=med - plateaus.final_test_acc)
     return out[out.behind > tol].reset_index(drop=True)
 
+
+# %% ../nbs/10a_claims.ipynb #f1406a56
+REPRODUCED = ('same', 'differs', 'not committed') # the status of a rerun run against the committed curves
+
+def _final(c:pd.Series)->float:
+    c = c.dropna(); return c.iloc[-1] if len(c) else np.nan
+
+def compare_curves(committed:pd.DataFrame, # learning curves as committed: role, T, seed, epoch, train_acc, test_acc
+                   rerun:pd.DataFrame, # the same runs trained again (`learning_curves` of their store)
+                   tol:float=1e-6, # points of accuracy: the largest difference still counted as the same
+                  )->pd.DataFrame:
+    "One row per rerun run: epochs, final test accuracy committed and rerun, the largest |difference| over every epoch's train and test accuracy, and `status`."
+    check_range('tol', tol, 0)
+    key, acc = ['role', 'T', 'seed'], ['train_acc', 'test_acc']
+    a, b = (d.assign(T=d['T'].fillna(-1.0)).sort_values('epoch', kind='stable') for d in (committed, rerun))
+    rows = []
+    for (role, T, seed), r in b.groupby(key, sort=False):  # in the rerun's order
+        c = a[(a.role == role) & (a['T'] == T) & (a.seed == seed)]
+        row = dict(role=role, T=np.nan if T == -1 else T, seed=seed, epochs=len(r), final_committed=_final(c.test_acc), final_rerun=_final(r.test_acc))
+        if c.empty: rows.append(dict(row, max_abs_diff=np.nan, status='not committed')); continue
+        m = r.merge(c, on='epoch', how='outer', suffixes=('', '_c'))
+        d = np.concatenate([np.where(m[k].isna() & m[f'{k}_c'].isna(), 0.0, (m[k] - m[f'{k}_c']).abs().fillna(np.inf)) for k in acc])
+        rows.append(dict(row, max_abs_diff=float(d.max()), status='same' if d.max() <= tol else 'differs'))
+    return pd.DataFrame(rows, columns=key + ['epochs', 'final_committed', 'final_rerun', 'max_abs_diff', 'status'])
 
 # %% ../nbs/10a_claims.ipynb #eced1325
 def longer(study, # a kdnb Study

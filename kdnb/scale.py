@@ -6,19 +6,21 @@
 from __future__ import annotations
 import re
 from dataclasses import replace
+from pathlib import Path
 
 import pandas as pd
 from fastcore.script import anno_parser
 
-from .core import check_choice, check_range, require
+from .core import atomic_write, check_choice, check_range, data_dir, figures_dir, provenance, require
 from .runs import RunStore
 from .data import get_dataset
 from .presets import ARTIFACTS, studies
 from .execute import train_runs
+from .claims import compare_curves, learning_curves
 
 # %% auto #0
 __all__ = ['DOWNLOADABLE', 'ROLES', 'resolve_studies', 'fetch_data', 'run_job', 'pending', 'StudyJob', 'make_executor', 'fan_out',
-           'main', 'cli']
+           'verify', 'main', 'cli']
 
 # %% ../nbs/07c_scale.ipynb #d418d83a
 def resolve_studies(artifact:str|None=None, # a paper artifact ('fig3', 'table2', ...): its studies
@@ -173,12 +175,58 @@ def fan_out(studies:dict, # name -> Study (e.g. resolve_studies('table1', preset
                               state=('submitted' if not wait else 'failed' if errors.get((n, sd)) else 'done'),
                               complete=(n, sd) in complete, error=errors.get((n, sd))) for n, sd in todo], columns=cols)
 
+# %% ../nbs/07c_scale.ipynb #2a71b3b8
+def _record(rows:pd.DataFrame, path:Path, device)->Path:
+    "Add `rows` (one per run) to the table at `path`, replacing earlier rows of the same study, role, T and seed."
+    key = ['study', 'role', 'T', 'seed']
+    rows = rows.assign(**provenance(device))
+    if path.exists():
+        old = pd.read_csv(path)
+        new_keys = set(map(tuple, rows[key].fillna({'T': -1}).values.tolist()))
+        old = old[[tuple(k) not in new_keys for k in old[key].fillna({'T': -1}).values.tolist()]]
+        rows = pd.concat([old, rows], ignore_index=True)
+    rows = rows.sort_values(key, kind='stable', na_position='first').reset_index(drop=True)
+    return atomic_write(path, lambda t: rows.to_csv(t, index=False))
+
+def verify(artifact:str|None=None, # a paper artifact: its studies
+           study:str|None=None, # or one study of the preset
+           preset:str='cpu', # 'paper', 'cpu' or 'smoke'
+           seed:int=0, # the seed trained again
+           temp:float|None=None, # only this DS temperature (with the teacher and NDS); None: all of the study's
+           device='auto', # 'auto', 'cpu', 'cuda'
+           store:RunStore|str|None=None, # where the rerun is stored (default: `<data>/verify`, not the study's own store)
+           committed:str|Path|None=None, # the committed learning curves (default: figures/<preset>/learning_curves.csv)
+           out:str|Path|None=None, # the table the result is added to (default: figures/<preset>/reproduced.csv; False: none)
+           tol:float=1e-6, # points of accuracy still counted as the same
+          )->pd.DataFrame:
+    "Train one seed again and compare each run's learning curve with the committed one: `compare_curves` rows, with `study`."
+    check_range('seed', seed, 0); check_range('tol', tol, 0)
+    path = Path(committed) if committed is not None else figures_dir(preset)/'learning_curves.csv'
+    if not path.exists():
+        raise FileNotFoundError(f"committed={str(path)!r}: no committed learning curves there; the reproduction notebook writes them "
+                                f"(papermill nbs/reproduction.ipynb out.ipynb -p preset {preset})")
+    ref = pd.read_csv(path)
+    missing = {'study', 'role', 'T', 'seed', 'epoch', 'train_acc', 'test_acc'} - set(ref.columns)
+    if missing: raise ValueError(f"committed={str(path)!r} lacks the columns {sorted(missing)}; is it a learning_curves.csv?")
+    store = store if isinstance(store, RunStore) else RunStore(store if store is not None else data_dir()/'verify')
+    tables = []
+    for name, s in resolve_studies(artifact, study, preset, temp, False, device).items():
+        label = s.name or name
+        if seed not in s.seeds: raise ValueError(f"seed={seed!r} is not a seed of {label} ({list(s.seeds)})")
+        _train_seed(s, seed, 'all', None if temp is None else [temp], store, device)
+        cur = learning_curves(s, store).query('seed == @seed')
+        if temp is not None: cur = cur[(cur.role != 'ds') | (cur['T'] == float(temp))]
+        tables.append(compare_curves(ref[ref.study == label], cur, tol).assign(study=label))
+    res = pd.concat(tables, ignore_index=True)
+    if out is not False: _record(res, Path(out) if out is not None else figures_dir(preset)/'reproduced.csv', device)
+    return res
+
 # %% ../nbs/07c_scale.ipynb #bc05ceb0
-def main(command:str, # 'run': train here (data-parallel under torchrun); 'submit': one submitit job per study seed
+def main(command:str, # 'run': train here (torchrun: data-parallel); 'submit': a submitit job per seed; 'verify': one seed again vs the committed curves
          artifact:str=None, # a paper artifact: its studies ('fig3', 'table1', ...)
          study:str=None, # or one study of the preset ('cifar100', 'imagenet', 'smoke', ...)
          preset:str='smoke', # 'paper', 'cpu' or 'smoke'
-         seed:int=None, # one seed (default: all of the study's)
+         seed:int=None, # one seed (default: all of the study's; verify: 0)
          temp:float=None, # one DS temperature (default: all of the study's)
          role:str='all', # run: 'all', 'teacher', 'nds' or 'ds'
          extra_temp:bool=False, # allow a temperature outside the preset's
@@ -192,16 +240,23 @@ def main(command:str, # 'run': train here (data-parallel under torchrun); 'submi
          detach:bool=False, # submit: do not wait for the jobs
          download:bool=False, # first fetch missing Fashion-MNIST / CIFAR / SVHN files through torchvision
          tensorboard:str=None, # run: also write the stored runs of what it trained as a TensorBoard log in this folder
+         committed:str=None, # verify: the committed learning curves (default: figures/<preset>/learning_curves.csv)
+         store:str=None, # the run store folder (default: <data>/runs; verify: <data>/verify)
         ):
     "Train a study's missing runs here, or fan them out as cluster jobs."
     from kdnb import scale  # the importable module, also under `python -m kdnb.scale`, so that jobs pickle by reference
-    check_choice('command', command, ['run', 'submit'])
+    check_choice('command', command, ['run', 'submit', 'verify'])
     if download: scale.fetch_data(scale.resolve_studies(artifact, study, preset, temp, extra_temp, 'cpu').values())
-    if command == 'run': return scale.run_job(artifact, study, preset, seed, temp, role, extra_temp, device, tensorboard=tensorboard)
+    if command == 'run': return scale.run_job(artifact, study, preset, seed, temp, role, extra_temp, device, store, tensorboard)
+    if command == 'verify':
+        res = scale.verify(artifact, study, preset, 0 if seed is None else seed, temp, device, store, committed)
+        print(res.to_string(index=False))
+        if (res.status == 'differs').any(): raise SystemExit(1)
+        return res
     S = scale.resolve_studies(artifact, study, preset, temp, extra_temp, 'cuda' if preset == 'paper' else device)
-    jobs = scale.fan_out(S, temps=None if temp is None else [temp], seeds=None if seed is None else [seed], cluster=cluster,
-                         max_retries=max_retries, wait=not detach, gpus_per_job=gpus, cpus_per_task=cpus, timeout_min=timeout_min,
-                         partition=partition)
+    jobs = scale.fan_out(S, None if store is None else RunStore(store), temps=None if temp is None else [temp],
+                         seeds=None if seed is None else [seed], cluster=cluster, max_retries=max_retries, wait=not detach,
+                         gpus_per_job=gpus, cpus_per_task=cpus, timeout_min=timeout_min, partition=partition)
     print(jobs.to_string() if len(jobs) else "nothing to do: the run store holds every run")
     if (jobs.state == 'failed').any(): raise SystemExit(1)
 
