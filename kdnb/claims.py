@@ -15,8 +15,8 @@ from .classwise import count_significant, normalized_class_accuracy
 
 # %% auto #0
 __all__ = ['VERDICTS', 'REPRODUCED', 'CLAIM_COLUMNS', 'paired_ci', 'trend_ci', 'jackknife_ci', 'verdict', 'claim', 'per_seed',
-           'learning_curves', 'plateau', 'lagging_runs', 'compare_curves', 'longer', 'budget_table', 'budget_claims',
-           'classwise_claims', 'fairness_claims', 'claims_prose', 'plot_learning_curves']
+           'learning_curves', 'plateau', 'lagging_runs', 'group_accuracy', 'compare_curves', 'longer', 'budget_table',
+           'budget_claims', 'classwise_claims', 'fairness_claims', 'claims_prose', 'plot_learning_curves']
 
 # %% ../nbs/10a_claims.ipynb #294692bc
 def paired_ci(diffs, # one difference per seed (e.g. DS minus NDS accuracy of the same seed)
@@ -143,6 +143,29 @@ def lagging_runs(plateaus:pd.DataFrame, # `plateau` output (one row per run)
     out = plateaus.assign(median_of_seeds=med, behind=med - plateaus.final_test_acc)
     return out[out.behind > tol].reset_index(drop=True)
 
+
+# %% ../nbs/10a_claims.ipynb #40d0214d
+def group_accuracy(study, # a kdnb Study whose runs are stored
+                   attribute:str, # a group attribute of its dataset ('color', 'texture', ...)
+                   runs:pd.DataFrame, # the runs to break down: columns role, T (NaN for teacher and NDS) and seed
+                   store=None, # the run store (default: the project's)
+                  )->pd.DataFrame:
+    "Per run of `runs` and value of `attribute`: test images and accuracy (percent); `worst` marks each run's least accurate group."
+    from kdnb.runs import RunStore
+    store, rows, names = store or RunStore(), [], None
+    for role, T, seed in runs[['role', 'T', 'seed']].itertuples(index=False):
+        cfg = study.config(role, int(seed), None if role != 'ds' else float(T))
+        if not store.has(cfg): raise LookupError(f"the {role}{f' T={T:g}' if role == 'ds' else ''} run of seed {seed} is not in {store.root}")
+        o = store.load(cfg).outputs()
+        check_choice('attribute', attribute, list(o.get('groups', {})))
+        if names is None: names = study.data('test').group_names.get(attribute)
+        g, ok = o['groups'][attribute], o['logits'].argmax(-1) == o['labels']
+        for k in g.unique().tolist():
+            m = g == k
+            rows.append(dict(role=role, T=T, seed=seed, attribute=attribute, group=names[k] if names else k,
+                             images=int(m.sum()), accuracy=100*ok[m].float().mean().item()))
+    df = pd.DataFrame(rows, columns=['role', 'T', 'seed', 'attribute', 'group', 'images', 'accuracy'])
+    return df.assign(worst=df.accuracy == df.groupby(['role', 'T', 'seed'], dropna=False).accuracy.transform('min'))
 
 # %% ../nbs/10a_claims.ipynb #f1406a56
 REPRODUCED = ('same', 'differs', 'not committed') # the status of a rerun run against the committed curves

@@ -185,7 +185,9 @@ def _record(rows:pd.DataFrame, path:Path, device)->Path:
         new_keys = set(map(tuple, rows[key].fillna({'T': -1}).values.tolist()))
         old = old[[tuple(k) not in new_keys for k in old[key].fillna({'T': -1}).values.tolist()]]
         rows = pd.concat([old, rows], ignore_index=True)
-    rows = rows.sort_values(key, kind='stable', na_position='first').reset_index(drop=True)
+    order = {'teacher': 0, 'nds': 1, 'ds': 2}  # as a study lists its runs
+    rows = rows.sort_values(['study', 'seed', 'role', 'T'], key=lambda c: c.map(order) if c.name == 'role' else c, kind='stable',
+                            na_position='first').reset_index(drop=True)
     return atomic_write(path, lambda t: rows.to_csv(t, index=False))
 
 def verify(artifact:str|None=None, # a paper artifact: its studies
