@@ -10,7 +10,7 @@ import pandas as pd
 from fastcore.basics import patch
 
 # The lower modules' names that the paper notebooks use come to them through kdnb.paper, from here: one place to change when they move.
-from .core import check_choice, get_device, in_test, paper_dir, provenance
+from .core import check_choice, figures_dir, get_device, in_test, paper_dir, provenance
 from .data import GROUP_ATTRIBUTES, dataset_info
 from .plots import check_columns, save_artifact, _ROLE_NAMES
 from .claims import VERDICTS, budget_claims, budget_table, learning_curves, longer
@@ -18,13 +18,14 @@ from .scale import fetch_data
 from .presets import ARTIFACTS, BUDGET_CHECKS, PAPER_GPU_HOURS, PRESETS, studies
 
 # %% auto #0
-__all__ = ['PAPER_TABLES', 'FAIRNESS_COLUMNS', 'CPU_STUDY_MINUTES', 'REPORTS', 'REFERENCE_TABLES', 'FAIRNESS_VALUES',
-           'FLOOR_VALUES', 'CLASSWISE_COLUMNS', 'COUNTERFACTUALS', 'PAPER_FIG2_T', 'paper_table', 'paper_classwise',
-           'paper_fairness', 'paper_individual', 'paper_fig1', 'paper_fig2', 'summarise', 'fmt_mean_std', 'in_paper',
-           'compare', 'check_params', 'preset_cost', 'resolve_preset', 'Paper', 'setup', 'summarise_by', 'model_labels',
-           'fmt_floor', 'printed', 'classwise_table', 'individual_runs', 'fig2_temperatures', 'mean_disagreement',
-           'paper_disagreement', 'disagreement_table', 'describe_floors', 'plot_lagging_runs', 'check_classwise',
-           'check_class_accuracy', 'check_disagreement', 'check_fairness', 'check_individual', 'check_claims']
+__all__ = ['PAPER_TABLES', 'FAIRNESS_COLUMNS', 'CPU_STUDY_MINUTES', 'REPORTS', 'REPRODUCED_COLUMNS', 'REFERENCE_TABLES',
+           'FAIRNESS_VALUES', 'FLOOR_VALUES', 'CLASSWISE_COLUMNS', 'COUNTERFACTUALS', 'PAPER_FIG2_T', 'paper_table',
+           'paper_classwise', 'paper_fairness', 'paper_individual', 'paper_fig1', 'paper_fig2', 'summarise',
+           'fmt_mean_std', 'in_paper', 'compare', 'check_params', 'preset_cost', 'resolve_preset', 'Paper', 'setup',
+           'summarise_by', 'model_labels', 'fmt_floor', 'printed', 'classwise_table', 'individual_runs',
+           'fig2_temperatures', 'mean_disagreement', 'paper_disagreement', 'disagreement_table', 'describe_floors',
+           'plot_lagging_runs', 'check_classwise', 'check_class_accuracy', 'check_disagreement', 'check_fairness',
+           'check_individual', 'check_claims']
 
 # %% ../nbs/11_paper.ipynb #a9dac4b3
 PAPER_TABLES = ('table1', 'fairness_cv', 'fairness_nlp', 'table4', 'fig1', 'fig2')
@@ -306,6 +307,15 @@ def save(self:Paper, fig, # the figure, or None for a table
     paths = save_artifact(fig, table, name, self.preset, prov, markdown=markdown)
     if numbers is not None: paths['numbers'] = save_artifact(None, numbers, f'{name}_numbers', self.preset, prov)['csv']
     return paths
+
+# %% ../nbs/11_paper.ipynb #5cd66590
+REPRODUCED_COLUMNS = ['study', 'seed', 'role', 'T', 'final_committed', 'final_rerun', 'max_abs_diff', 'status', 'time']
+
+@patch
+def reproduced(self:Paper)->pd.DataFrame:
+    "The runs of this preset trained again and compared with the committed curves (`figures/<preset>/reproduced.csv`, which `kdnb.scale.verify` writes); empty if none."
+    p = figures_dir(self.preset)/'reproduced.csv'
+    return pd.read_csv(p) if p.exists() else pd.DataFrame(columns=REPRODUCED_COLUMNS)
 
 # %% ../nbs/11_paper.ipynb #007918d3
 @patch
