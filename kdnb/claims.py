@@ -111,12 +111,13 @@ def per_seed(df:pd.DataFrame, # one row per run: role, T, seed and `value`
 # %% ../nbs/10a_claims.ipynb #0cd9f778
 def learning_curves(study, # a kdnb Study
                     store=None, # its run store (default: the project's)
+                    seeds=None, # only these seeds (default: all of the study's)
                    )->pd.DataFrame:
     "One row per (run, epoch): role, T, seed, epoch, train_acc and test_acc (percent; test_acc NaN between evaluations)."
     from kdnb.runs import RunStore
     store, rows = store or RunStore(), []
     for role, T, seed, cfg in study.runs():
-        if not store.has(cfg): continue
+        if (seeds is not None and seed not in seeds) or not store.has(cfg): continue
         for e in store.load(cfg).history:
             tr, te = e['train_acc'], e.get('test_acc', np.nan)
             rows.append(dict(role=role, T=T, seed=seed, epoch=e['epoch'], train_acc=100*tr, test_acc=100*te))

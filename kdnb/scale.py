@@ -216,7 +216,7 @@ def verify(artifact:str|None=None, # a paper artifact: its studies
         label = s.name or name
         if seed not in s.seeds: raise ValueError(f"seed={seed!r} is not a seed of {label} ({list(s.seeds)})")
         _train_seed(s, seed, 'all', None if temp is None else [temp], store, device)
-        cur = learning_curves(s, store).query('seed == @seed')
+        cur = learning_curves(s, store, seeds=[seed])
         if temp is not None: cur = cur[(cur.role != 'ds') | (cur['T'] == float(temp))]
         tables.append(compare_curves(ref[ref.study == label], cur, tol).assign(study=label))
     res = pd.concat(tables, ignore_index=True)
@@ -245,7 +245,7 @@ def main(command:str, # 'run': train here (torchrun: data-parallel); 'submit': a
          committed:str=None, # verify: the committed learning curves (default: figures/<preset>/learning_curves.csv)
          store:str=None, # the run store folder (default: <data>/runs; verify: <data>/verify)
         ):
-    "Train a study's missing runs here, or fan them out as cluster jobs."
+    "Train a study's missing runs here, fan them out as cluster jobs, or train one seed again to check the committed curves."
     from kdnb import scale  # the importable module, also under `python -m kdnb.scale`, so that jobs pickle by reference
     check_choice('command', command, ['run', 'submit', 'verify'])
     if download: scale.fetch_data(scale.resolve_studies(artifact, study, preset, temp, extra_temp, 'cpu').values())
