@@ -323,12 +323,15 @@ class FileImageDataset(Dataset):
     def __repr__(self): return f"{type(self).__name__}({self.name or 'unnamed'}: {len(self)} files, {len(self.classes)} classes, groups={list(self.groups)})"
 
 # %% ../nbs/02_data.ipynb #2eced117
-def _image_transform(size, mean, std, train, crop='center', pad=0):
-    "Resize + crop to `size` (random crop and flip when `train`), then tensor and normalise."
+def _image_transform(size, mean, std, train, crop='center', pad=0, interpolation='bilinear', crop_pct=0.875):
+    "Resize + crop to `size` (random crop and flip when `train`), then tensor and normalise; 'random_resized' tests on a centre crop of `crop_pct`."
     import torchvision.transforms as T
-    if crop == 'random_resized': first = [T.RandomResizedCrop(size), T.RandomHorizontalFlip()] if train else [T.Resize(round(size*256/224)), T.CenterCrop(size)]
+    ip = T.InterpolationMode(check_choice('interpolation', interpolation, ['bilinear', 'bicubic']))
+    if crop == 'random_resized':
+        check_range('crop_pct', crop_pct, 0, 1, lo_open=True)
+        first = [T.RandomResizedCrop(size, interpolation=ip), T.RandomHorizontalFlip()] if train else [T.Resize(math.floor(size/crop_pct), interpolation=ip), T.CenterCrop(size)]
     elif crop == 'pad': first = [T.RandomCrop(size, padding=pad), T.RandomHorizontalFlip()] if train else []
-    else: first = [T.Resize(size), T.CenterCrop(size)] + ([T.RandomHorizontalFlip()] if train else [])
+    else: first = [T.Resize(size, interpolation=ip), T.CenterCrop(size)] + ([T.RandomHorizontalFlip()] if train else [])
     return T.Compose(first + [T.ToTensor(), T.Normalize(mean, std)])
 
 # %% ../nbs/02_data.ipynb #bfae45ff
@@ -393,13 +396,14 @@ class ImageFolderDataset(Dataset):
 _IMAGENET_HOW = "get ILSVRC2012 from https://image-net.org and arrange train/ and val/ as <wnid>/*.JPEG class folders"
 
 @register_dataset('imagenet', DatasetInfo(1000, 3, 224, False))
-def _load_imagenet(split, root, download=False, transform=None, augment=None, size=224):
-    "ImageNet (ILSVRC2012) from class folders; test = the official val set."
+def _load_imagenet(split, root, download=False, transform=None, augment=None, size=224, mean=IMAGENET_MEAN, std=IMAGENET_STD,
+                   interpolation='bilinear', crop_pct=0.875):
+    "ImageNet (ILSVRC2012) from class folders; test = the official val set; the model's preprocessing (mean, std, resizing, crop)."
     folder = _need('imagenet', root/('train' if split == 'train' else 'val'), _IMAGENET_HOW)
     names, syn = None, root/'LOC_synset_mapping.txt'
     if syn.exists(): names = {r[0]: r[1].split(',')[0].strip() for r in _read_table('imagenet', syn, None)}
     train = split == 'train' if augment is None else augment
-    tfm = transform or _image_transform(size, IMAGENET_MEAN, IMAGENET_STD, train, crop='random_resized')
+    tfm = transform or _image_transform(size, mean, std, train, crop='random_resized', interpolation=interpolation, crop_pct=crop_pct)
     with _reading('imagenet', folder): return ImageFolderDataset(folder, tfm, names, name='imagenet')
 
 # %% ../nbs/02_data.ipynb #e503efa9

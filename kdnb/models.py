@@ -4,21 +4,26 @@
 
 # %% ../nbs/04_models.ipynb #0d66c075
 from __future__ import annotations
-import inspect
+import inspect, os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import Callable
+from urllib.parse import urlparse
 
 import torch
 import torch.nn.functional as F
 from torch import nn
 
 from .core import check_choice, check_range, require
-from .data import TOKENIZERS
+from .data import IMAGENET_MEAN, IMAGENET_STD, TOKENIZERS
 
 # %% auto #0
-__all__ = ['MODELS', 'count_params', 'BasicBlock', 'CifarResNet', 'LeNet5', 'TextClassifier', 'ModelSpec', 'model_info',
-           'get_model', 'register_model', 'get_tokenizer', 'classifier_layer', 'features_and_logits', 'embed']
+__all__ = ['OFFLINE_VARS', 'PREFETCH_COMMAND', 'TV_WEIGHTS', 'TV_PREPROCESS', 'VIT_PREPROCESS', 'MODELS', 'count_params',
+           'BasicBlock', 'CifarResNet', 'LeNet5', 'MissingWeightsError', 'is_offline', 'cache_dirs', 'TextClassifier',
+           'ModelSpec', 'model_info', 'preprocessing', 'get_model', 'register_model', 'get_tokenizer',
+           'prefetch_weights', 'classifier_layer', 'features_and_logits', 'embed']
 
 # %% ../nbs/04_models.ipynb #329b6f59
 def count_params(model:nn.Module, # any torch module
@@ -94,6 +99,49 @@ def _small_net(arch, num_classes, in_channels=3, pretrained=False, image_size=No
     return LeNet5(num_classes, in_channels, padding=max(0, 32 - image_size)//2 if image_size else 0)
 
 
+# %% ../nbs/04_models.ipynb #01e0e7bb
+class MissingWeightsError(RuntimeError):
+    "Pretrained weights or a tokenizer neither in the local cache nor downloadable here; the message says what to fetch, and where."
+
+# %% ../nbs/04_models.ipynb #bd36a166
+OFFLINE_VARS = ('KDNB_OFFLINE', 'HF_HUB_OFFLINE', 'TRANSFORMERS_OFFLINE') # any of them set to 1 / true / yes / on: no download is tried
+
+def is_offline()->bool:
+    "True when the environment forbids downloads (any of `OFFLINE_VARS` set)."
+    return any(os.environ.get(v, '').strip().lower() in ('1', 'true', 'yes', 'on') for v in OFFLINE_VARS)
+
+# %% ../nbs/04_models.ipynb #ddea3ccf
+def cache_dirs()->dict:
+    "Where pretrained files are looked for, as this process's environment says: 'torch' (`$TORCH_HOME/hub/checkpoints`), 'hf' (`$HF_HOME/hub`)."
+    import torch.hub
+    hf = os.environ.get('HF_HUB_CACHE') or os.environ.get('HUGGINGFACE_HUB_CACHE') or \
+         Path(os.environ.get('HF_HOME') or Path(os.environ.get('XDG_CACHE_HOME') or '~/.cache')/'huggingface')/'hub'
+    return {'torch': Path(torch.hub.get_dir()).expanduser()/'checkpoints', 'hf': Path(hf).expanduser()}
+
+# %% ../nbs/04_models.ipynb #27641d58
+PREFETCH_COMMAND = 'python -m kdnb.scale prefetch --preset paper' # fetches every pretrained file the paper preset needs
+
+def _missing(what:str, folder:Path, var:str, err:Exception|None=None)->MissingWeightsError:
+    why = f"offline: {', '.join(v for v in OFFLINE_VARS if os.environ.get(v))} set" if err is None else \
+          f"{type(err).__name__}: {(str(err).strip().splitlines() or [''])[0][:300]}"
+    return MissingWeightsError(f"{what} is not in the cache folder {folder} ({var}={os.environ.get(var, 'unset')}) and could not be downloaded "
+                               f"({why}). On a machine with internet and the same {var}, run `{PREFETCH_COMMAND}` (or copy the files "
+                               f"into {folder}), then run this again.")
+
+@contextmanager
+def _fetching(what:str, folder:Path, var:str):
+    "Turn a failed download while loading `what` (no network, an offline hub: an `OSError`) into a `MissingWeightsError`."
+    try: yield
+    except OSError as e: raise _missing(what, folder, var, e) from e
+
+# %% ../nbs/04_models.ipynb #e26443f8
+def _hf_load(what:str, repo_id:str, load:Callable):
+    "`load()` (timm / transformers reading `repo_id` from the hub cache); offline with `repo_id` absent from the cache: `MissingWeightsError` at once."
+    folder, what = cache_dirs()['hf'], f"{what} (Hugging Face hub repository {repo_id!r})"
+    snaps = folder/f"models--{repo_id.replace('/', '--')}"/'snapshots'
+    if is_offline() and not (snaps.is_dir() and any(snaps.iterdir())): raise _missing(what, folder, 'HF_HOME')
+    with _fetching(what, folder, 'HF_HOME'): return load()
+
 # %% ../nbs/04_models.ipynb #0eb6a920
 def _stem_conv(old:nn.Conv2d, in_channels:int, small:bool, pretrained:bool)->nn.Conv2d:
     "A replacement first convolution: 3x3 stride 1 if `small`, else `old`'s shape with `in_channels` inputs."
@@ -105,17 +153,29 @@ def _stem_conv(old:nn.Conv2d, in_channels:int, small:bool, pretrained:bool)->nn.
     return new
 
 _TV_PARTS = {'resnet': ('conv1', 'maxpool', 'fc'), 'densenet': ('features.conv0', 'features.pool0', 'classifier')}
+TV_WEIGHTS = {k: 'IMAGENET1K_V1' for k in ('resnet18', 'resnet50', 'densenet121', 'densenet169')} # the pretrained weights used, pinned
+
+def _tv_load(source:str, weights):
+    "torchvision's `source` with `weights` from the torch hub cache (downloaded if missing and online), else a `MissingWeightsError`."
+    import torchvision
+    if weights is None: return torchvision.models.get_model(source)
+    folder = cache_dirs()['torch']; file = folder/Path(urlparse(weights.url).path).name
+    what = f"{source}: torchvision's {type(weights).__name__}.{weights.name} weights, file {file.name}"
+    if is_offline() and not file.exists(): raise _missing(what, folder, 'TORCH_HOME')
+    with _fetching(what, folder, 'TORCH_HOME'): return torchvision.models.get_model(source, weights=weights)
 
 def _torchvision(source, num_classes, in_channels=3, pretrained=False, image_size=None, small_input=None):
-    "A torchvision classifier with a new head, and the small-input stem or other input channels on request."
+    "A torchvision classifier (pretrained: `TV_WEIGHTS`, its head kept for 1000 classes), the small-input stem or other input channels on request."
     import torchvision
     if small_input is None: small_input = image_size is not None and image_size <= 64
-    model = torchvision.models.get_model(source, weights='DEFAULT' if pretrained else None)
+    weights = torchvision.models.get_model_weights(source)[TV_WEIGHTS[source]] if pretrained else None
+    model = _tv_load(source, weights)
     conv, pool, head = _TV_PARTS[source.rstrip('0123456789')]
     if small_input or in_channels != 3:
         model.set_submodule(conv, _stem_conv(model.get_submodule(conv), in_channels, small_input, pretrained))
     if small_input: model.set_submodule(pool, nn.Identity())
-    model.set_submodule(head, nn.Linear(model.get_submodule(head).in_features, num_classes))
+    if weights is None or num_classes != len(weights.meta['categories']):
+        model.set_submodule(head, nn.Linear(model.get_submodule(head).in_features, num_classes))
     return model
 
 # %% ../nbs/04_models.ipynb #0f99b071
@@ -123,12 +183,14 @@ _TIMM_TINY = {'vit_base_patch16_224': dict(depth=2, embed_dim=32, num_heads=2, p
               'tiny_vit_5m_224': dict(embed_dims=[8, 16, 24, 32], depths=[1, 1, 1, 1], num_heads=[1, 1, 1, 1])}
 
 def _timm(source, num_classes, in_channels=3, pretrained=False, image_size=None, tiny=False, **timm_kwargs):
-    "A timm model; `tiny` shrinks it, other keywords go to `timm.create_model`."
+    "A timm model (`source` may carry a pretrained tag after a dot); `tiny` shrinks it, other keywords go to `timm.create_model`."
     timm = require('timm')
     if tiny and pretrained: raise ValueError("tiny=True cannot be combined with pretrained=True: the pretrained weights are full-size")
-    kw = {**(_TIMM_TINY[source] if tiny else {}), **timm_kwargs}
+    kw = {**(_TIMM_TINY[source.split('.')[0]] if tiny else {}), **timm_kwargs}
     if image_size is not None and source.startswith('vit') and 'img_size' not in timm_kwargs: kw['img_size'] = image_size
-    return timm.create_model(source, pretrained=pretrained, num_classes=num_classes, in_chans=in_channels, **kw)
+    build = lambda: timm.create_model(source, pretrained=pretrained, num_classes=num_classes, in_chans=in_channels, **kw)
+    if not pretrained: return build()
+    return _hf_load(f"{source}: timm's pretrained weights", timm.models.get_pretrained_cfg(source).hf_hub_id, build)
 
 # %% ../nbs/04_models.ipynb #262b139a
 class TextClassifier(nn.Module):
@@ -152,7 +214,7 @@ def _transformers(source, num_classes, in_channels=3, pretrained=False, config=N
     if tiny and pretrained: raise ValueError("tiny=True cannot be combined with pretrained=True: the pretrained weights are full-size")
     model_type, small = _TEXT[source]
     kw = {**(small if tiny else {}), **(config or {}), 'num_labels': num_classes}
-    if pretrained: return TextClassifier(Auto.from_pretrained(source, **kw))
+    if pretrained: return _hf_load(f"{source}: pretrained weights", source, lambda: TextClassifier(Auto.from_pretrained(source, **kw)))
     return TextClassifier(Auto.from_config(AutoConfig.for_model(model_type, **kw)))
 
 # %% ../nbs/04_models.ipynb #1dc97a24
@@ -163,14 +225,18 @@ class ModelSpec:
     input:str # input kind: 'image' or 'text'
     source:str # upstream name or reference
     build:Callable # `build(num_classes, in_channels, pretrained, **options) -> nn.Module`
+    preprocess:dict|None=None # what its pretrained weights expect of an image: mean, std, interpolation, crop_pct (None: the dataset's own)
 
 # %% ../nbs/04_models.ipynb #62126e47
+TV_PREPROCESS = dict(mean=IMAGENET_MEAN, std=IMAGENET_STD, interpolation='bilinear', crop_pct=0.875) # torchvision's IMAGENET1K_V1: 224 of 256
+VIT_PREPROCESS = dict(mean=(0.5, 0.5, 0.5), std=(0.5, 0.5, 0.5), interpolation='bicubic', crop_pct=0.9) # timm's augreg2_in21k_ft_in1k
+
 MODELS = {
     'resnet20': ModelSpec('cifar', 'image', 'He et al. 2016 ResNet-20 (n=3)', partial(_small_net, 20)),
     'resnet56': ModelSpec('cifar', 'image', 'He et al. 2016 ResNet-56 (n=9)', partial(_small_net, 56)),
     'lenet5': ModelSpec('cifar', 'image', 'LeCun et al. 1998 LeNet-5 (ReLU, max-pool)', partial(_small_net, 'lenet5')),
-    **{k: ModelSpec('torchvision', 'image', k, partial(_torchvision, k)) for k in ('resnet18', 'resnet50', 'densenet121', 'densenet169')},
-    'vit_base': ModelSpec('timm', 'image', 'vit_base_patch16_224', partial(_timm, 'vit_base_patch16_224')),
+    **{k: ModelSpec('torchvision', 'image', k, partial(_torchvision, k), TV_PREPROCESS) for k in ('resnet18', 'resnet50', 'densenet121', 'densenet169')},
+    'vit_base': ModelSpec('timm', 'image', 'vit_base_patch16_224.augreg2_in21k_ft_in1k', partial(_timm, 'vit_base_patch16_224.augreg2_in21k_ft_in1k'), VIT_PREPROCESS),
     'tiny_vit': ModelSpec('timm', 'image', 'tiny_vit_5m_224', partial(_timm, 'tiny_vit_5m_224')),
     'bert_base': ModelSpec('transformers', 'text', 'bert-base-uncased', partial(_transformers, 'bert-base-uncased')),
     'distilbert': ModelSpec('transformers', 'text', 'distilbert-base-uncased', partial(_transformers, 'distilbert-base-uncased')),
@@ -182,6 +248,12 @@ def model_info(name:str, # a key of `MODELS`
     "The family, input kind and upstream name of a registered model."
     s = MODELS[check_choice('name', name, MODELS)]
     return dict(name=name, family=s.family, input=s.input, source=s.source)
+
+# %% ../nbs/04_models.ipynb #4201081d
+def preprocessing(name:str, # a key of `MODELS`
+                 )->dict:
+    "Options for the ImageNet loader (`mean`, `std`, `interpolation`, `crop_pct`) that `name`'s pretrained weights expect; {} where there are none."
+    return dict(MODELS[check_choice('name', name, MODELS)].preprocess or {})
 
 # %% ../nbs/04_models.ipynb #bca396e8
 def _check_options(name, build, options):
@@ -225,12 +297,25 @@ def register_model(name:str, # registry name, a new key of `MODELS`
 
 # %% ../nbs/04_models.ipynb #68e1fcd4
 def get_tokenizer(name:str): # a text model of `MODELS`: 'bert_base' or 'distilbert'
-    "The pretrained tokenizer matching a text model (downloaded from the Hugging Face hub on first use)."
+    "The pretrained tokenizer matching a text model (from the Hugging Face hub cache; downloaded there on first use where there is a network)."
     check_choice('name', name, [k for k, s in MODELS.items() if s.input == 'text'])
-    return require('transformers').AutoTokenizer.from_pretrained(MODELS[name].source)
+    src = MODELS[name].source
+    return _hf_load(f"{name}: the tokenizer of {src}", src, lambda: require('transformers').AutoTokenizer.from_pretrained(src))
 
 # %% ../nbs/04_models.ipynb #0b4ab265
 for _name in ('bert_base', 'distilbert'): TOKENIZERS[_name] = partial(get_tokenizer, _name)
+
+# %% ../nbs/04_models.ipynb #a1e1ceaf
+def prefetch_weights(names=(), # models of `MODELS` whose pretrained weights to fetch, e.g. ('resnet50', 'vit_base', 'bert_base', 'distilbert')
+                     tokenizers=(), # text models whose tokenizers to fetch, e.g. ('bert_base',)
+                    )->dict:
+    "Download pretrained weights and tokenizers into the local caches (run where there is a network); name -> the cache folder."
+    for n in [*names, *tokenizers]: check_choice('names', n, MODELS)
+    for n in tokenizers: check_choice('tokenizers', n, [k for k, s in MODELS.items() if s.input == 'text'])
+    for n in names: get_model(n, 1000 if MODELS[n].input == 'image' else 2, pretrained=True)
+    for n in tokenizers: get_tokenizer(n)
+    hub = cache_dirs()
+    return {n: hub['torch'] if MODELS[n].family == 'torchvision' else hub['hf'] for n in [*names, *tokenizers]}
 
 # %% ../nbs/04_models.ipynb #2a09512e
 def classifier_layer(model:nn.Module, # a model from `get_model` (possibly `torch.compile`d)

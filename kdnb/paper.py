@@ -19,13 +19,13 @@ from .presets import ARTIFACTS, BUDGET_CHECKS, PAPER_GPU_HOURS, PRESETS, studies
 
 # %% auto #0
 __all__ = ['PAPER_TABLES', 'FAIRNESS_COLUMNS', 'CPU_STUDY_MINUTES', 'REPORTS', 'REPRODUCED_COLUMNS', 'REFERENCE_TABLES',
-           'FAIRNESS_VALUES', 'FLOOR_VALUES', 'CLASSWISE_COLUMNS', 'COUNTERFACTUALS', 'PAPER_FIG2_T', 'paper_table',
-           'paper_classwise', 'paper_fairness', 'paper_individual', 'paper_fig1', 'paper_fig2', 'summarise',
-           'fmt_mean_std', 'in_paper', 'compare', 'check_params', 'preset_cost', 'resolve_preset', 'Paper', 'setup',
-           'summarise_by', 'model_labels', 'fmt_floor', 'printed', 'classwise_table', 'individual_runs',
-           'fig2_temperatures', 'mean_disagreement', 'paper_disagreement', 'disagreement_table', 'describe_floors',
-           'plot_lagging_runs', 'check_classwise', 'check_class_accuracy', 'check_disagreement', 'check_fairness',
-           'check_individual', 'check_claims']
+           'REFERENCE_MAX_T', 'FAIRNESS_VALUES', 'FLOOR_VALUES', 'CLASSWISE_COLUMNS', 'COUNTERFACTUALS', 'PAPER_FIG2_T',
+           'paper_table', 'paper_classwise', 'paper_fairness', 'paper_individual', 'paper_fig1', 'paper_fig2',
+           'summarise', 'fmt_mean_std', 'in_paper', 'compare', 'check_params', 'preset_cost', 'resolve_preset', 'Paper',
+           'setup', 'upto_T', 'summarise_by', 'model_labels', 'fmt_floor', 'printed', 'classwise_table',
+           'individual_runs', 'fig2_temperatures', 'mean_disagreement', 'paper_disagreement', 'disagreement_table',
+           'describe_floors', 'plot_lagging_runs', 'budget_runs', 'check_classwise', 'check_class_accuracy',
+           'check_disagreement', 'check_fairness', 'check_individual', 'check_claims']
 
 # %% ../nbs/11_paper.ipynb #a9dac4b3
 PAPER_TABLES = ('table1', 'fairness_cv', 'fairness_nlp', 'table4', 'fig1', 'fig2')
@@ -327,9 +327,16 @@ def pairs(self:Paper, first:bool=False, # only each dataset's first attribute (T
 # %% ../nbs/11_paper.ipynb #6150d13f
 REFERENCE_TABLES = {'fig1': 'fig1', 'fig3': 'table1', 'fig8': 'table1', 'table1': 'table1', 'table2': 'fairness_cv',
                     'fig4': 'fairness_cv', 'fig5': 'fairness_nlp', 'table3': 'fairness_nlp', 'table4': 'table4'}  # fig2: `paper_disagreement`
+REFERENCE_MAX_T = {'fig3': 10}  # the highest DS temperature an artifact shows: Figure 3 shows T <= 10 (Figure 8 the high T)
 _READ = {'table1': lambda s, a: paper_classwise(s.dataset, s.teacher, s.student), 'fig1': lambda s, a: paper_fig1(s.dataset),
          'fairness_cv': lambda s, a: paper_fairness(s.dataset, a), 'fairness_nlp': lambda s, a: paper_fairness(s.dataset, a),
          'table4': lambda s, a: paper_individual(s.dataset)}
+
+def upto_T(t:pd.DataFrame|None, # rows with a `T` column (NaN for the teacher and the NDS), or None
+           max_T:float|None, # the highest temperature kept; None: all
+          )->pd.DataFrame|None:
+    "The rows of `t` without a temperature or with T <= `max_T` (None passes through)."
+    return t if t is None or max_T is None else t[~(t['T'] > max_T)].reset_index(drop=True)
 
 @patch
 def references(self:Paper, keys=None, # study names, or (study, attribute) pairs (default: every study)
@@ -340,7 +347,8 @@ def references(self:Paper, keys=None, # study names, or (study, attribute) pairs
     for k in (list(self.studies) if keys is None else keys):
         n, a = k if isinstance(k, tuple) else (k, None)
         s = self.studies[n]
-        out[k] = _READ[table](s, a) if self.preset == 'paper' and in_paper(table, s.dataset, s.teacher, s.student) else None
+        ref = _READ[table](s, a) if self.preset == 'paper' and in_paper(table, s.dataset, s.teacher, s.student) else None
+        out[k] = upto_T(ref, REFERENCE_MAX_T.get(self.name))
     return out
 
 # %% ../nbs/11_paper.ipynb #744aa0d5
@@ -501,6 +509,15 @@ def budget_studies(self:Paper, checks:dict|None=None, # preset study name -> dic
         out[s.name] = (s, longer(s, temps=c['temps'], seeds=seeds))
     return out
 
+def budget_runs(tables:dict, # study name -> `kdnb.claims.budget_table` output
+                names, # every study name of the report
+                preset:str, # the preset, named in the reason
+               )->pd.DataFrame:
+    "The report's budget table: the paired rows of each checked study, or one 'not run' row per study where the preset checks none."
+    if tables: return pd.concat([t.assign(study=n) for n, t in tables.items()], ignore_index=True)
+    reason = f"no budget check at the {preset!r} preset (kdnb.presets.BUDGET_CHECKS)"
+    return pd.DataFrame([dict(study=n, status='not run', reason=reason) for n in dict.fromkeys(names)])
+
 @patch
 def budget(self:Paper)->tuple:
     "Train the budget checks' missing runs; (paired table, claims, study name -> learning curves of the longer runs)."
@@ -508,7 +525,7 @@ def budget(self:Paper)->tuple:
     for s, L in pairs.values(): L.run(device=self.device)
     tables = {n: budget_table(s, L) for n, (s, L) in pairs.items()}
     claims = [budget_claims(t).assign(claim=lambda d, n=n: d.claim + f' ({n})') for n, t in tables.items()]
-    return (pd.concat([t.assign(study=n) for n, t in tables.items()], ignore_index=True) if tables else pd.DataFrame(),
+    return (budget_runs(tables, [s.name or k for k, s in self.studies.items()], self.preset),
             pd.concat(claims, ignore_index=True) if claims else pd.DataFrame(), {L.name: learning_curves(L) for _, L in pairs.values()})
 
 

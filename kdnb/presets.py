@@ -9,6 +9,7 @@ from dataclasses import replace
 import numpy as np
 
 from .core import check_choice, check_range, get_device
+from .models import preprocessing
 from .train import Recipe
 from .study import Study
 
@@ -37,10 +38,11 @@ def _paper_studies()->dict:
         'cifar100': Study('cifar100', 'resnet56', 'resnet20', PAPER_TEMPS + HIGH_TEMPS, name='CIFAR-100 ResNet-56/20', **cifar),
         'cifar100_densenet': Study('cifar100', 'densenet169', 'densenet121', PAPER_TEMPS, name='CIFAR-100 DenseNet-169/121', **cifar, **small),
         'tiny_imagenet': Study('tiny_imagenet', 'resnet56', 'resnet20', PAPER_TEMPS, name='Tiny ImageNet ResNet-56/20', **cifar),
+        # the pretrained teachers' own preprocessing (`kdnb.models.preprocessing`): teacher and students see the same images
         'imagenet': Study('imagenet', 'resnet50', 'resnet18', PAPER_TEMPS + HIGH_TEMPS, teacher_options={'pretrained': True},
-                          teacher_recipe=None, student_recipe=IMAGENET_RECIPE, name='ImageNet ResNet-50/18'),
+                          dataset_options=preprocessing('resnet50'), teacher_recipe=None, student_recipe=IMAGENET_RECIPE, name='ImageNet ResNet-50/18'),
         'imagenet_vit': Study('imagenet', 'vit_base', 'tiny_vit', PAPER_TEMPS, teacher_options={'pretrained': True},
-                              teacher_recipe=None, student_recipe=IMAGENET_RECIPE, name='ImageNet ViT-B/TinyViT'),
+                              dataset_options=preprocessing('vit_base'), teacher_recipe=None, student_recipe=IMAGENET_RECIPE, name='ImageNet ViT-B/TinyViT'),
         'celeba': Study('celeba', 'resnet50', 'resnet18', PAPER_TEMPS + HIGH_TEMPS, teacher_recipe=CELEBA_RECIPE,
                         student_recipe=CELEBA_RECIPE, name='CelebA ResNet-50/18', **{k: {'image_size': 64} for k in ('teacher_options', 'student_options')}),
         'trifeature': Study('trifeature', 'resnet20', 'lenet5', PAPER_TEMPS + HIGH_TEMPS, teacher_recipe=TRIFEATURE_RECIPE,
@@ -108,14 +110,14 @@ def studies(artifact:str, # a paper artifact: a key of ARTIFACTS ('fig3', 'table
             temp:float|None=None, # one temperature, checked against the preset's
             extra_temp:bool=False, # allow `temp` outside the preset's temperatures (added to the study)
             seeds:int|tuple|None=None, # override the preset's seeds: a count n (seeds 0..n-1) or the seeds themselves
-            device='auto', # where training would run
+            device='auto', # where training would run; None: no device check (planning, or submitting jobs from a login node)
            )->dict:
     "The studies behind `artifact` at `preset`, checked before any work: name -> Study."
     check_choice('artifact', artifact, ARTIFACTS); check_choice('preset', preset, PRESETS)
     names = ARTIFACTS[artifact].get(preset)
     if names is None:
         raise ValueError(f"{artifact} has no {preset!r} preset (its data needs a download); choose one of {sorted(ARTIFACTS[artifact])}")
-    if preset == 'paper' and get_device(device).type != 'cuda':
+    if preset == 'paper' and device is not None and get_device(device).type != 'cuda':
         hours = sum(PAPER_GPU_HOURS[n] for n in names)
         raise RuntimeError(f"preset='paper' for {artifact} trains {', '.join(names)} at the paper's scale: roughly {hours} GPU-hours "
                            f"(a planning estimate), and this machine has no CUDA device. Use "
@@ -137,7 +139,7 @@ def studies(artifact:str, # a paper artifact: a key of ARTIFACTS ('fig3', 'table
 
 # %% ../nbs/07a_presets.ipynb #33ea4166
 BUDGET_CHECKS = {  # preset -> study -> the students trained again with twice the epochs: their temperatures and seeds
+    'paper': {},  # none: see above
     'cpu': {'fmnist': dict(temps=(4,), seeds=(0, 1)), 'trifeature': dict(temps=(4, 10), seeds=(0, 1, 2))},
     'smoke': {'smoke': dict(temps=(2,), seeds=(0, 1))},
 }
-

@@ -13,14 +13,15 @@ from fastcore.script import anno_parser
 
 from .core import atomic_write, check_choice, check_range, data_dir, figures_dir, provenance, require
 from .runs import RunStore
-from .data import get_dataset
+from .data import TOKENIZERS, get_dataset
+from .models import prefetch_weights
 from .presets import ARTIFACTS, studies
 from .execute import train_runs
 from .claims import compare_curves, learning_curves
 
 # %% auto #0
-__all__ = ['DOWNLOADABLE', 'ROLES', 'resolve_studies', 'fetch_data', 'run_job', 'pending', 'StudyJob', 'make_executor', 'fan_out',
-           'verify', 'main', 'cli']
+__all__ = ['DOWNLOADABLE', 'ROLES', 'resolve_studies', 'fetch_data', 'preset_studies', 'pretrained_needs', 'prefetch', 'run_job',
+           'pending', 'StudyJob', 'make_executor', 'fan_out', 'verify', 'main', 'cli']
 
 # %% ../nbs/10b_scale.ipynb #d418d83a
 def resolve_studies(artifact:str|None=None, # a paper artifact ('fig3', 'table2', ...): its studies
@@ -28,7 +29,7 @@ def resolve_studies(artifact:str|None=None, # a paper artifact ('fig3', 'table2'
                     preset:str='smoke', # 'paper', 'cpu' or 'smoke'
                     temp:float|None=None, # one temperature (checked against the preset's)
                     extra_temp:bool=False, # allow a temperature outside the preset's
-                    device='auto', # where training will run ('paper' needs CUDA)
+                    device='auto', # where training will run ('paper' needs CUDA); None: no check (submitting, prefetching)
                    )->dict:
     "The studies (name -> Study) behind `artifact` and/or `study` at `preset`."
     if artifact is None:
@@ -54,6 +55,28 @@ def fetch_data(studies, # Study objects, e.g. the values of `resolve_studies(...
             for split in ('train', 'test'): get_dataset(s.dataset, split, download=True, **s.dataset_options)
             done.append(s.dataset)
     return done
+
+# %% ../nbs/10b_scale.ipynb #d7702ed6
+def preset_studies(preset:str='paper', # 'paper', 'cpu' or 'smoke'
+                  )->dict:
+    "Every study of `preset` (the studies of all its artifacts), without the GPU check: name -> Study."
+    return {n: s for a, p in ARTIFACTS.items() if preset in p for n, s in studies(a, preset, device=None).items()}
+
+def pretrained_needs(studies, # Study objects
+                    )->tuple:
+    "The models loaded with pretrained weights and the tokenizers that `studies` use, in order: (models, tokenizers)."
+    models, toks = {}, {}
+    for s in studies:
+        for arch, opts in ((s.teacher, s.teacher_options), (s.student, s.student_options)):
+            if opts.get('pretrained'): models[arch] = True
+        if isinstance(tok := s.dataset_options.get('tokenizer'), str) and tok in TOKENIZERS: toks[tok] = True
+    return list(models), list(toks)
+
+def prefetch(studies, # Study objects, e.g. `preset_studies('paper').values()`
+            )->dict:
+    "Download every pretrained weight and tokenizer `studies` need into the local caches (on a machine with internet); name -> cache folder."
+    models, toks = pretrained_needs(studies)
+    return prefetch_weights(models, toks)
 
 # %% ../nbs/10b_scale.ipynb #bb580a99
 ROLES = ('all', 'teacher', 'nds', 'ds') # the command's --role: 'all' = the teacher, then NDS + DS fused; 'ds' trains the teacher first
@@ -103,12 +126,12 @@ def pending(studies:dict, # name -> Study
 # %% ../nbs/10b_scale.ipynb #6f217d51
 class StudyJob:
     "The callable each cluster job runs: the runs of one study seed (`train_runs`, teacher then students) into the store at `root`."
-    def __call__(self, study, seed:int, temps, root:str, role:str='all')->list:
+    def __call__(self, study, seed:int, temps, root:str, role:str='all', device='auto')->list:
         submitit = require('submitit')
         try: env = submitit.JobEnvironment()
         except RuntimeError: env = None  # not inside a submitit job (called directly)
         if env is not None and env.num_tasks > 1: submitit.helpers.TorchDistributedEnvironment().export(set_cuda_visible_devices=False)
-        return _train_seed(study, seed, role, temps, RunStore(root), progress=False)
+        return _train_seed(study, seed, role, temps, RunStore(root), device=device, progress=False)
     def checkpoint(self, *args, **kwargs):
         "Requeue after pre-emption or time-out with the same arguments (training resumes from the epoch checkpoint)."
         submitit = require('submitit')
@@ -149,6 +172,7 @@ def fan_out(studies:dict, # name -> Study (e.g. resolve_studies('table1', preset
             cluster:str|None=None, # for the default executor: 'slurm', 'local', 'debug' or None (auto)
             max_retries:int=1, # resubmit a failed job this many times
             wait:bool=True, # wait for the jobs (and retry); False: submit and return
+            device='auto', # where each job trains: 'cuda' makes a job on a node without a GPU fail at once
             **executor_params, # for make_executor (gpus_per_job, partition, timeout_min, ...)
            )->pd.DataFrame:
     "Submit one job per (study, seed) the store lacks; with `wait`, retry failures; one row per job."
@@ -160,7 +184,8 @@ def fan_out(studies:dict, # name -> Study (e.g. resolve_studies('table1', preset
     ex = executor or make_executor(store.root/'.jobs', cluster, **executor_params)
     def submit(items):
         return ex.map_array(StudyJob(), [replace(studies[n]) for n, _ in items], [sd for _, sd in items],
-                            [temps] * len(items), [str(store.root)] * len(items))
+                            [temps] * len(items), [str(store.root)] * len(items),
+                            ['all'] * len(items), [device] * len(items))
     jobs, attempts, errors = dict(zip(todo, submit(todo))), dict.fromkeys(todo, 1), {}
     if wait:
         for attempt in range(max_retries + 1):
@@ -224,7 +249,7 @@ def verify(artifact:str|None=None, # a paper artifact: its studies
     return res
 
 # %% ../nbs/10b_scale.ipynb #bc05ceb0
-def main(command:str, # 'run': train here (torchrun: data-parallel); 'submit': a submitit job per seed; 'verify': one seed again vs the committed curves
+def main(command:str, # 'run': train here (torchrun: data-parallel); 'submit': a submitit job per seed; 'verify': one seed again vs the committed curves; 'prefetch': download pretrained weights
          artifact:str=None, # a paper artifact: its studies ('fig3', 'table1', ...)
          study:str=None, # or one study of the preset ('cifar100', 'imagenet', 'smoke', ...)
          preset:str='smoke', # 'paper', 'cpu' or 'smoke'
@@ -245,19 +270,23 @@ def main(command:str, # 'run': train here (torchrun: data-parallel); 'submit': a
          committed:str=None, # verify: the committed learning curves (default: figures/<preset>/learning_curves.csv)
          store:str=None, # the run store folder (default: <data>/runs; verify: <data>/verify)
         ):
-    "Train a study's missing runs here, fan them out as cluster jobs, or train one seed again to check the committed curves."
+    "Train a study's missing runs here, fan them out as cluster jobs, train one seed again to check the committed curves, or prefetch weights."
     from kdnb import scale  # the importable module, also under `python -m kdnb.scale`, so that jobs pickle by reference
-    check_choice('command', command, ['run', 'submit', 'verify'])
-    if download: scale.fetch_data(scale.resolve_studies(artifact, study, preset, temp, extra_temp, 'cpu').values())
+    check_choice('command', command, ['run', 'submit', 'verify', 'prefetch'])
+    if command == 'prefetch':
+        S = scale.preset_studies(preset) if artifact is None and study is None else scale.resolve_studies(artifact, study, preset, device=None)
+        for name, folder in scale.prefetch(S.values()).items(): print(f"{name}: in {folder}")
+        return
+    if download: scale.fetch_data(scale.resolve_studies(artifact, study, preset, temp, extra_temp, None).values())
     if command == 'run': return scale.run_job(artifact, study, preset, seed, temp, role, extra_temp, device, store, tensorboard)
     if command == 'verify':
         res = scale.verify(artifact, study, preset, 0 if seed is None else seed, temp, device, store, committed)
         print(res.to_string(index=False))
         if (res.status == 'differs').any(): raise SystemExit(1)
         return res
-    S = scale.resolve_studies(artifact, study, preset, temp, extra_temp, 'cuda' if preset == 'paper' else device)
+    S = scale.resolve_studies(artifact, study, preset, temp, extra_temp, None)  # no GPU needed to submit: each job checks on its node
     jobs = scale.fan_out(S, None if store is None else RunStore(store), temps=None if temp is None else [temp],
-                         seeds=None if seed is None else [seed], cluster=cluster, max_retries=max_retries, wait=not detach,
+                         seeds=None if seed is None else [seed], cluster=cluster, max_retries=max_retries, wait=not detach, device='cuda' if preset == 'paper' else device,
                          gpus_per_job=gpus, cpus_per_task=cpus, timeout_min=timeout_min, partition=partition)
     print(jobs.to_string() if len(jobs) else "nothing to do: the run store holds every run")
     if (jobs.state == 'failed').any(): raise SystemExit(1)
