@@ -4,7 +4,7 @@
 
 # %% ../nbs/12_audit.ipynb #297a2120
 from __future__ import annotations
-import math, warnings
+import math, sys, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,39 +20,68 @@ from .classwise import class_accuracy, normalized_class_accuracy, welch_classes,
 from .fairness import dpd, eod, ovr_mean, individual_fairness, knn, _sensitive
 
 # %% auto #0
-__all__ = ['bootstrap_classes', 'AuditReport', 'audit', 'audit_models', 'main', 'cli']
+__all__ = ['ONE_SEED_NOISE', 'bootstrap_classes', 'AuditReport', 'audit', 'audit_models', 'main', 'cli']
 
 # %% ../nbs/12_audit.ipynb #4a332abd
+def _arg(role:str, T=np.nan)->str:
+    "The argument a model came in, for messages: `teacher=`, `student=`, `distilled[4]=` or `distilled=`."
+    return {'teacher': 'teacher=', 'nds': 'student='}.get(role) or ('distilled=' if T != T else f'distilled[{T:g}]=')
+
+def _as_logits(x:np.ndarray, name:str)->np.ndarray:
+    "`x`, or the log of `x` with a warning when every row is a probability vector (non-negative, summing to 1)."
+    if not ((x >= 0).all() and np.allclose(x.sum(-1), 1, atol=1e-4)): return x
+    warnings.warn(f"{name} holds probabilities (every row is non-negative and sums to 1), not logits: the audit uses their logarithm "
+                  "(log-probabilities are logits, softmax(log p) = p); pass logits to silence this")
+    return np.log(np.clip(x, 1e-30, None))
+
 def _seed_logits(x, name:str, n:int)->np.ndarray:
-    "Logits `(S, N, C)` float64 from one `(N, C)` array, a list of them, or an `(S, N, C)` array."
+    "Logits `(S, N, C)` float64 from one `(N, C)` array, a list of them, or an `(S, N, C)` array; `name` is the user's argument."
     if isinstance(x, (list, tuple)):
         if not len(x): raise ValueError(f"{name} is an empty list; give one (N, C) logits array per seed")
         x = [_seed_logits(v, name, n) for v in x]
-        if len({v.shape[1:] for v in x}) > 1: raise ValueError(f"{name}: the seeds' logits have different shapes {[v.shape[1:] for v in x]}")
+        if len({v.shape[1:] for v in x}) > 1: raise ValueError(f"{name} the seeds' logits have different shapes {[v.shape[1:] for v in x]}")
         return np.concatenate(x)
     x = np.asarray(x.detach().float().cpu() if isinstance(x, torch.Tensor) else x)
     if not np.issubdtype(x.dtype, np.floating):
         raise ValueError(f"{name} must be floating logits (N, C) or (seeds, N, C); got dtype {x.dtype} (predicted labels are not enough for the audit)")
     if x.ndim == 2: x = x[None]
-    if x.ndim != 3 or x.shape[1] != n:
-        raise ValueError(f"{name} has shape {x.shape}; expected (N, C) or (seeds, N, C) logits with N = {n} (the length of labels)")
+    if x.ndim != 3 or x.shape[1] != n or x.shape[2] < 2:
+        raise ValueError(f"{name} has shape {x.shape}; expected (N, C) or (seeds, N, C) logits with N = {n} (the length of labels) and C >= 2 classes")
     if not np.isfinite(x).all(): raise ValueError(f"{name} holds NaN or inf")
-    return x.astype(np.float64)
+    return _as_logits(x.astype(np.float64), name)
+
+def _temperature(T)->float:
+    "A `distilled=` key as a float: a finite number > 0, else a `ValueError` that says so."
+    if isinstance(T, (int, float, np.integer, np.floating)) and not isinstance(T, (bool, np.bool_)) and math.isfinite(T) and T > 0: return float(T)
+    raise ValueError(f"distilled= has the key {T!r} ({type(T).__name__}); temperatures must be finite numbers > 0, as in "
+                     "distilled={4: logits} (for one DS without a temperature pass distilled=logits)")
 
 def _models(teacher, student, distilled, n:int)->list:
     "`[(role, T, logits (S, N, C))]` for the teacher, the NDS and each DS, in that order."
-    out = [(r, np.nan, _seed_logits(x, r, n)) for r, x in (('teacher', teacher), ('nds', student)) if x is not None]
-    ds = distilled if isinstance(distilled, dict) else {} if distilled is None else {np.nan: distilled}
-    for T, x in sorted(ds.items(), key=lambda kv: np.inf if kv[0] != kv[0] else kv[0]):
-        if T == T: check_range('distilled temperature', T, 0, lo_open=True)
-        out.append(('ds', float(T), _seed_logits(x, f'distilled[{T}]', n)))
+    out = [(r, np.nan, _seed_logits(x, _arg(r), n)) for r, x in (('teacher', teacher), ('nds', student)) if x is not None]
+    if isinstance(distilled, dict):
+        ds = sorted(((_temperature(T), x) for T, x in distilled.items()), key=lambda kv: kv[0])
+        out += [('ds', T, _seed_logits(x, _arg('ds', T), n)) for T, x in ds]
+    elif distilled is not None: out.append(('ds', np.nan, _seed_logits(distilled, 'distilled=', n)))
     if not out: raise ValueError("no model given: pass teacher=, student= and/or distilled= logits")
     Cs = {x.shape[-1] for *_, x in out}
     if len(Cs) > 1: raise ValueError(f"the models have different numbers of classes {sorted(Cs)}")
     return out
 
 # %% ../nbs/12_audit.ipynb #086102d4
-def _attributes(groups, n:int)->dict:
+def _check_groups(name:str, g:np.ndarray, min_group_size:int, max_groups:int):
+    "Refuse group labels that look continuous (too many distinct or fractional values) or hold a group below `min_group_size`."
+    vals, counts = np.unique(g, return_counts=True)
+    frac = np.issubdtype(g.dtype, np.floating) and not np.equal(np.mod(g, 1), 0).all()
+    if len(vals) > max_groups or frac:
+        raise ValueError(f"{name} has {len(vals)} distinct values in {len(g)} examples{' (fractional ones among them)' if frac else ''}: "
+                         f"a sensitive attribute is categorical, with at most max_groups={max_groups} groups; bin a continuous "
+                         "attribute first, e.g. np.digitize(x, np.quantile(x, [1/3, 2/3])) for three groups")
+    if (small := {v.item(): int(c) for v, c in zip(vals, counts) if c < min_group_size}):
+        raise ValueError(f"{name} has groups smaller than min_group_size={min_group_size} (group: count) {small}: DPD and EOD of a group "
+                         "that small swing on a handful of examples; merge it into another group, drop its examples, or lower min_group_size")
+
+def _attributes(groups, n:int, min_group_size:int=20, max_groups:int=100)->dict:
     "Attribute -> `(N,)` group labels; `(N, k)` values and tuples of attribute names become intersections."
     if groups is None: return {}
     if not isinstance(groups, dict): raise ValueError(f"groups must be a dict of attribute -> (N,) labels; got {type(groups).__name__}")
@@ -64,6 +93,7 @@ def _attributes(groups, n:int)->dict:
             v = {a: groups[a] for a in v}
         g = _sensitive(v, None)
         if g.ndim != 1 or len(g) != n: raise ValueError(f"groups[{k!r}] has shape {g.shape}; expected ({n},) labels (or (N, k) for an intersection)")
+        _check_groups(f"groups[{k!r}]", g, min_group_size, max_groups)
         out[str(k)] = g
     return out
 
@@ -78,6 +108,9 @@ def _fairness(y, preds, attrs:dict, C:int)->dict:
     "`{'dpd_<attr>': (S,), 'eod_<attr>': (S,)}` per seed."
     return {f'{name}_{a}': np.array([_group_metric(m, y, p, g, C) for p in preds])
             for a, g in attrs.items() for name, m in (('dpd', dpd), ('eod', eod))}
+
+# %% ../nbs/12_audit.ipynb #6e6cde72
+ONE_SEED_NOISE = 0.232 # fraction of classes in which two NDS seeds of one recipe differ by the one-seed test (calibration in this notebook)
 
 # %% ../nbs/12_audit.ipynb #1b51e775
 def _resamples(n:int, n_boot:int, seed:int)->np.ndarray:
@@ -127,13 +160,22 @@ class AuditReport:
     classwise:pd.DataFrame # one row per (role, T, class)
     disagreement:dict # 'nds', 'ds T=4', ... -> (C, C) counts of (teacher prediction, model prediction), summed over paired seeds
     method:str # 'welch' or 'bootstrap'
-    note:str # one sentence: how uncertainty and significance were computed
+    note:str # how uncertainty and significance were computed (and, with one seed, what that cannot show)
     class_names:list = field(default_factory=list) # class names in label order
+    conventions:list = field(default_factory=list) # the report's conventions, one line each: scale, DPD/EOD, test, embedding
 
-    def __repr__(self): return f"AuditReport({self.note})\n{self.summary.to_string()}"
+    def __repr__(self): return f"AuditReport({self.note})\n" + '\n'.join(f"- {c}" for c in self.conventions) + f"\n{self.summary.to_string()}"
 
 # %% ../nbs/12_audit.ipynb #09e17b68
+def _one_seed(n_seeds:dict)->str:
+    "With a model of one seed, the sentence that says what its per-class differences are (and are not)."
+    if min(n_seeds.values()) > 1: return ''
+    return (f" One seed per model: a class counted in #SC / #TC is one where these two trained models differ, seed noise included; "
+            f"it is not evidence of an effect of distillation (two NDS seeds of one recipe differ this way in {ONE_SEED_NOISE:.1%} of classes "
+            "on average: kdnb's calibration). To separate distillation from seed noise, train n_seeds >= 2 per role (Welch's test over seeds).")
+
 def _method_note(method:str, n_seeds:dict, n:int, n_boot:int, alpha:float, correction, n_boot_fairness:int)->str:
+    "The report's first sentences: how uncertainty and significance were computed."
     corr = {None: 'uncorrected', 'holm': 'Holm-corrected', 'fdr_bh': 'Benjamini-Hochberg-corrected'}[correction]
     seeds = ', '.join(f'{k} {v}' for k, v in n_seeds.items())
     if method == 'welch':
@@ -142,7 +184,20 @@ def _method_note(method:str, n_seeds:dict, n:int, n_boot:int, alpha:float, corre
     fair = f"DPD/EOD spreads from {n_boot_fairness} of the resamples" if n_boot_fairness else "DPD/EOD have no spread (n_boot_fairness=0)"
     return (f"Uncertainty from a paired bootstrap over the {n} test examples ({n_boot} resamples, the same indices for every model; seeds: {seeds}); "
             f"per-class significance: a Wald test of the normalised class-accuracy difference with its bootstrap standard error, p < {alpha:g} ({corr}); "
-            f"_std columns are bootstrap standard errors; {fair}.")
+            f"_std columns are bootstrap standard errors; {fair}." + _one_seed(n_seeds))
+
+def _conventions(C:int, method:str, embedding:str|None, k:int)->list:
+    "The report's conventions, one line each: scale, DPD/EOD, the test, individual fairness."
+    multi = (f"with {C} classes, the mean over classes of the one-vs-rest binary metric (the paper's Algorithm 1), so groups whose "
+             "base rates differ have a DPD above 0 even under a perfect model") if C > 2 else "of class 1 (the binary task)"
+    test = ("Welch's t-test over seeds (the paper's #SC / #TC)" if method == 'welch' else
+            "a paired bootstrap over test examples (with one seed: differences between these models, seed noise included)")
+    fair = (f"E[|f(x) - f(x')|_1 / d(x, x')] over each example's k = {k} nearest neighbours x' in {embedding}, f the softmax probabilities, "
+            "d Euclidean; lower is fairer" if embedding else "not computed (no embedding given)")
+    return ["Scale: accuracy, class accuracy, DPD and EOD in percent (0-100); #SC / #TC count classes.",
+            f"DPD / EOD: fairlearn's demographic_parity_difference / equalized_odds_difference (max - min over groups), {multi}.",
+            f"Per-class test: {test}, on the normalised class accuracy (class accuracy / overall accuracy).",
+            f"Individual fairness: {fair}."]
 
 # %% ../nbs/12_audit.ipynb #0e807386
 def _spread(x, boot=None)->float:
@@ -158,12 +213,23 @@ def _disagreements(teacher, models:list, C:int)->dict:
             for r, T, x in models if r != 'teacher'}
 
 # %% ../nbs/12_audit.ipynb #96dcadad
+def _labels(labels)->np.ndarray:
+    "`(N,)` integer labels, N >= 1; a `ValueError` naming `labels=` and what it got otherwise."
+    y = np.asarray(labels.cpu() if isinstance(labels, torch.Tensor) else labels)
+    if y.ndim != 1 or not np.issubdtype(y.dtype, np.integer):
+        raise ValueError(f"labels= must be (N,) integer class indices 0..C-1; got dtype {y.dtype} shape {y.shape}"
+                         + (" (map names to indices and pass the names as class_names=)" if y.dtype.kind in 'USO' else ''))
+    if not len(y): raise ValueError("labels= is empty (0 examples): the audit needs the test labels and every model's logits on those examples")
+    if y.min() < 0: raise ValueError(f"labels= holds {y.min()}; class indices are 0..C-1")
+    return y
+
 def audit(labels, # (N,) integer test labels
           teacher=None, # (N, C) logits, a list of them (one per seed) or (seeds, N, C)
           student=None, # the non-distilled student (NDS), same forms
           distilled=None, # {T: logits or list} for a temperature sweep, or one logits / list for a single DS
           groups:dict|None=None, # attribute -> (N,) group labels; (N, k) values or tuples of attribute names: intersections
           embedding=None, # (N, D) fixed embedding shared by every model, for individual fairness (optional)
+          embedding_name:str|None=None, # what the embedding is, for the report (default: 'the embedding passed as embedding=')
           class_names:list|None=None, # class names in label order (default: the indices)
           method:str='auto', # 'auto' (welch if every model has >= 2 seeds, else bootstrap), 'welch' or 'bootstrap'
           alpha:float=0.05, # significance level of each per-class test
@@ -172,25 +238,28 @@ def audit(labels, # (N,) integer test labels
           n_boot_fairness:int=0, # resamples (of the same ones) for DPD/EOD spreads; 0: none (they are slow)
           k:int=5, # nearest neighbours for individual fairness
           seed:int=0, # seed of the bootstrap
+          min_group_size:int=20, # a smaller group (of an attribute or an intersection) is refused: its DPD/EOD swing on a handful of examples
+          max_groups:int=100, # more distinct values than this in an attribute is refused as continuous (bin it first)
          )->AuditReport:
     "The paper's audit of a teacher, a non-distilled student and distilled students from their test-set logits."
-    y = np.asarray(labels.cpu() if isinstance(labels, torch.Tensor) else labels)
-    if y.ndim != 1 or not np.issubdtype(y.dtype, np.integer): raise ValueError(f"labels must be (N,) integers; got {y.dtype} {y.shape}")
-    models = _models(teacher, student, distilled, len(y)); C = models[0][2].shape[-1]
-    attrs, names = _attributes(groups, len(y)), list(class_names) if class_names is not None else [str(c) for c in range(C)]
+    y = _labels(labels); models = _models(teacher, student, distilled, len(y)); C = models[0][2].shape[-1]
+    if y.max() >= C: raise ValueError(f"labels holds class {y.max()} but the logits have C = {C} classes (0..{C - 1})")
+    attrs = _attributes(groups, len(y), check_range('min_group_size', min_group_size, 1), check_range('max_groups', max_groups, 2))
+    names = list(class_names) if class_names is not None else [str(c) for c in range(C)]
     if len(names) != C: raise ValueError(f"class_names has {len(names)} names but the logits have {C} classes")
     check_choice('method', method, ['auto', 'welch', 'bootstrap']); check_range('n_boot', n_boot, 2); check_range('n_boot_fairness', n_boot_fairness, 0, n_boot)
     if method == 'auto': method = 'welch' if all(len(x) >= 2 for *_, x in models) else 'bootstrap'
-    if method == 'welch' and (few := [r if T != T else f'{r} T={T:g}' for r, T, x in models if len(x) < 2]):
-        raise ValueError(f"method='welch' needs at least 2 seeds per model; {few} have 1: use method='bootstrap' (or 'auto')")
+    if method == 'welch' and (few := [_arg(r, T) for r, T, x in models if len(x) < 2]):
+        raise ValueError(f"method='welch' needs at least 2 seeds per model; {', '.join(few)} gave 1: use method='bootstrap' (or 'auto'), or more seeds")
     nb = knn(embedding, k) if embedding is not None else None
     idx = _resamples(len(y), n_boot, seed) if method == 'bootstrap' else None
     stats_ = [_model_stats(r, T, x, y, C, attrs, embedding, nb, idx, n_boot_fairness) for r, T, x in models]
     summary, classwise = _tables(stats_, names, method, alpha, correction)
     n_seeds = {r if T != T else f'{r} T={T:g}': len(x) for r, T, x in models}
     t = next((x for r, _, x in models if r == 'teacher'), None)
+    emb = None if embedding is None else embedding_name or 'the embedding passed as embedding='
     return AuditReport(summary, classwise, _disagreements(t, models, C), method,
-                       _method_note(method, n_seeds, len(y), n_boot, alpha, correction, n_boot_fairness), names)
+                       _method_note(method, n_seeds, len(y), n_boot, alpha, correction, n_boot_fairness), names, _conventions(C, method, emb, k))
 
 # %% ../nbs/12_audit.ipynb #771cf35d
 def _model_stats(role, T, logits, y, C, attrs, embedding, nb, idx, n_boot_fairness)->dict:
@@ -282,9 +351,12 @@ def plot(self:AuditReport)->'Figure':
 # %% ../nbs/12_audit.ipynb #15ccf0bd
 @patch
 def to_markdown(self:AuditReport, floatfmt:str='.4g')->str:
-    "The report as markdown: the method sentence, the summary table, the significant classes and the disagreement totals."
-    out = ['# kdnb audit', '', self.note, '', '## Summary (accuracy, DPD and EOD in percent)', '',
-           self.summary.to_markdown(index=False, floatfmt=floatfmt), '', '## Significant classes', '']
+    "The report as markdown: the method sentences, the conventions, the summary table, the significant classes and the disagreement totals."
+    one = self.method == 'bootstrap' and self.summary.n_seeds.min() == 1
+    out = ['# kdnb audit', '', self.note, '', '## Conventions', '', *[f'- {c}' for c in self.conventions],
+           '', '## Summary (accuracy, DPD and EOD in percent)', '', self.summary.to_markdown(index=False, floatfmt=floatfmt), '',
+           '## Classes where the two models differ (one seed each: seed noise included, not an effect of distillation)' if one
+           else '## Significant classes', '']
     ds = self.classwise[self.classwise.role == 'ds']
     for T, d in ds.groupby('T', dropna=False, sort=True):
         name = 'DS' if T != T else f'DS T={T:g}'
@@ -310,7 +382,31 @@ def save(self:AuditReport, out, # output folder (created if missing)
     return paths
 
 # %% ../nbs/12_audit.ipynb #a33b40ac
-def _as_list(m)->list: return [] if m is None else list(m) if isinstance(m, (list, tuple)) else [m]
+def _as_list(m, name:str)->list:
+    "`m` as a list of torch modules (one per seed); a `ValueError` naming the argument `name` for anything else."
+    ms = [] if m is None else list(m) if isinstance(m, (list, tuple)) else [m]
+    if bad := [type(x).__name__ for x in ms if not isinstance(x, torch.nn.Module)]:
+        raise ValueError(f"{name} must be a torch.nn.Module or a list of them (one per seed); got {', '.join(bad)}"
+                         " (for logits use audit(labels, teacher=..., student=..., distilled=...))")
+    return ms
+
+def _check_data(data):
+    "Refuse an empty dataset, or one whose first label is not an integer class index, naming `data=`."
+    ds = getattr(data, 'dataset', data)  # a DataLoader's dataset
+    if hasattr(ds, '__len__') and len(ds) == 0: raise ValueError("data= is empty (0 examples): pass the test set the models are audited on")
+    if not hasattr(ds, '__getitem__'): return
+    item = ds[0]; y = item[1] if isinstance(item, (tuple, list)) and len(item) >= 2 else None
+    if isinstance(y, torch.Tensor): ok = not (y.is_floating_point() or y.is_complex() or y.dtype == torch.bool)
+    else: ok = not isinstance(y, (bool, np.bool_)) and np.issubdtype(np.asarray(y).dtype, np.integer)
+    if y is not None and not ok: raise ValueError(f"data= yields labels like {y!r} ({type(y).__name__}); the audit needs integer class indices "
+                                                  "0..C-1: map the names to indices in your dataset and pass the names as class_names=")
+
+def _embedding_name(features, teachers:list, students:list)->str|None:
+    "What the individual-fairness embedding of `audit_models` is, in words, for the report."
+    if features is False: return None
+    if callable(features): return f"the features given by features={getattr(features, '__name__', 'f')}(x)"
+    if features is not None: return "the (N, D) array given as features="
+    return "the penultimate layer of teacher[0]" if teachers else "the penultimate layer of the first student given"
 
 def _embedding(model, data, features, device, batch_size):
     "The `(N, D)` embedding for individual fairness: `features` itself, `features(x)` per batch, or the model's penultimate layer."
@@ -335,7 +431,12 @@ def audit_models(teacher=None, # a torch module, or a list of them (one per seed
                 )->AuditReport:
     "`audit` from torch modules and data: each model's test-set logits by `kdnb.train.predict`, then the audit."
     from kdnb.train import predict
-    if data is None: raise ValueError("data is required: a kdnb dataset, a torch Dataset yielding (x, y) or (x, y, groups), or a DataLoader")
+    if data is None: raise ValueError("data= is required: a kdnb dataset, a torch Dataset yielding (x, y) or (x, y, groups), or a DataLoader")
+    _check_data(data)
+    ts, ss = _as_list(teacher, 'teacher='), _as_list(student, 'student=')
+    dd = distilled if isinstance(distilled, dict) else {} if distilled is None else {np.nan: distilled}
+    for T in (distilled if isinstance(distilled, dict) else ()): _temperature(T)  # refused before any model runs
+    dm = {T: _as_list(ms, 'distilled=' if T != T else f'distilled[{T:g}]=') for T, ms in dd.items()}
     ref = {}
     def logits(m, name):
         o = predict(m, data, device, batch_size)
@@ -344,15 +445,15 @@ def audit_models(teacher=None, # a torch module, or a list of them (one per seed
             raise ValueError(f"data gave {name} other labels than the first model: it must yield the same examples in the same order on "
                              "every pass (a DataLoader with shuffle=True or drop_last=True does not)")
         return o['logits']
-    t = [logits(m, f'teacher[{i}]') for i, m in enumerate(_as_list(teacher))]
-    s = [logits(m, f'student[{i}]') for i, m in enumerate(_as_list(student))]
-    dd = distilled if isinstance(distilled, dict) else {} if distilled is None else {np.nan: distilled}
-    d = {T: [logits(m, f'distilled[{T}][{i}]') for i, m in enumerate(_as_list(ms))] for T, ms in dd.items()}
-    first = next(iter(_as_list(teacher) + _as_list(student) + [m for ms in dd.values() for m in _as_list(ms)]), None)
+    t = [logits(m, f'teacher[{i}]') for i, m in enumerate(ts)]
+    s = [logits(m, f'student[{i}]') for i, m in enumerate(ss)]
+    d = {T: [logits(m, f'distilled[{T}][{i}]') for i, m in enumerate(ms)] for T, ms in dm.items()}
+    first = next(iter(ts + ss + [m for ms in dm.values() for m in ms]), None)
     groups = groups if groups is not None else ref.get('groups') or dict(getattr(data, 'groups', None) or {}) or None
     if 'class_names' not in kwargs and isinstance(getattr(data, 'classes', None), (list, tuple)): kwargs['class_names'] = list(data.classes)
     return audit(ref.get('labels'), t or None, s or None, (d.get(np.nan) if not isinstance(distilled, dict) else d) or None,
-                 groups=groups, embedding=_embedding(first, data, features, device, batch_size), **kwargs)
+                 groups=groups, embedding=_embedding(first, data, features, device, batch_size),
+                 embedding_name=_embedding_name(features, ts, ss), **kwargs)
 
 # %% ../nbs/12_audit.ipynb #973bdced
 audit.from_models = audit_models  # `audit.from_models(teacher=..., data=...)` is the same function
@@ -378,6 +479,11 @@ def _seed_files(files, flag:str):
     return None if not arrays else arrays[0] if len(arrays) == 1 else arrays
 
 # %% ../nbs/12_audit.ipynb #a10b40b9
+def _cli_T(T:str)->float:
+    "A `--distilled` temperature: a finite number > 0, else a `ValueError` naming the flag."
+    try: return _temperature(float(T))
+    except ValueError: raise ValueError(f"--distilled {T}=...: the temperature must be a finite number > 0, as in --distilled 4=ds4.npy; got {T!r}") from None
+
 def main(labels:Param("(N,) integer test labels (.npy)", str)=None,
          teacher:Param("teacher logits (.npy): (N, C), or (seeds, N, C), or one file per seed", str, nargs='+')=None,
          student:Param("non-distilled student logits (.npy), same forms", str, nargs='+')=None,
@@ -390,25 +496,32 @@ def main(labels:Param("(N,) integer test labels (.npy)", str)=None,
          correction:Param("None, 'holm' or 'fdr_bh'", str)=None,
          n_boot:Param("bootstrap resamples", int)=1000,
          seed:Param("bootstrap seed", int)=0,
+         min_group_size:Param("smallest group (of an attribute) accepted", int)=20,
+         max_groups:Param("most distinct values an attribute may have (more: continuous, refused)", int)=100,
          out:Param("output folder", str)='audit_report',
         )->dict:
     "Audit logits saved as .npy files; write summary.csv, classwise.csv, report.md and report.png to `out`."
     if labels is None: raise ValueError("--labels is required: a .npy file of (N,) integer test labels")
     ds = {}
-    for T, x in _key_files(distilled, 'distilled'): ds.setdefault(float(T), []).append(x)
+    for T, x in _key_files(distilled, 'distilled'): ds.setdefault(_cli_T(T), []).append(x)
     rep = audit(_load_npy(labels, 'labels'), _seed_files(teacher, 'teacher'), _seed_files(student, 'student'),
                 {T: v[0] if len(v) == 1 else v for T, v in ds.items()} or None, groups=dict(_key_files(groups, 'groups')) or None,
                 embedding=None if embedding is None else _load_npy(embedding, 'embedding'), class_names=class_names,
-                method=method, alpha=alpha, correction=None if correction in (None, 'None') else correction, n_boot=n_boot, seed=seed)
+                method=method, alpha=alpha, correction=None if correction in (None, 'None') else correction, n_boot=n_boot, seed=seed,
+                min_group_size=min_group_size, max_groups=max_groups)
     paths = rep.save(out)
     print(rep.note); print('\n'.join(str(p) for p in paths.values()))
     return paths
 
 def cli(argv=None, # the command-line arguments (default: `sys.argv[1:]`)
        ):
-    "The `python -m kdnb.audit` entry point."
-    args = vars(anno_parser(main, prog='python -m kdnb.audit').parse_args(argv))
-    return main(**{k: v for k, v in args.items() if k not in ('pdb', 'xtra')})
+    "The `python -m kdnb.audit` entry point: an error prints one line and exits 2 (`--debug`: raised, with its traceback)."
+    p = anno_parser(main, prog='python -m kdnb.audit'); p.add_argument('--debug', action='store_true', help="on error, show the traceback")
+    args = vars(p.parse_args(argv)); debug = args.pop('debug')
+    try: return main(**{k: v for k, v in args.items() if k not in ('pdb', 'xtra')})
+    except Exception as e:
+        if debug: raise
+        print(f"python -m kdnb.audit: error: {' '.join(str(e).split())} (--debug shows the traceback)", file=sys.stderr); sys.exit(2)
 
 # %% ../nbs/12_audit.ipynb #fdddf88c
 if __name__ == '__main__' and getattr(globals().get('__spec__'), 'name', None) == 'kdnb.audit': cli()

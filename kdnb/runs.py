@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_runs.ipynb #61da78d2
 from __future__ import annotations
-import errno, fcntl, hashlib, io, json, math, os, shutil, socket, time, uuid, warnings
+import errno, fcntl, hashlib, io, json, math, os, re, shutil, socket, time, uuid, warnings
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
@@ -27,6 +27,18 @@ STORE_VERSION = 1 # part of every run key; bump when the meaning or layout of a 
 # %% ../nbs/06_runs.ipynb #2e0ac1ac
 class RunCorrupted(ValueError):
     "A stored run's file no longer matches its manifest (found when the file is read); the run is moved aside."
+
+# %% ../nbs/06_runs.ipynb #dac94e41
+def _load_reason(e:Exception)->str:
+    "torch's reason for refusing a file, without its advice to load it unsafely (`weights_only` off)."
+    s = str(e).split('WeightsUnpickler error:', 1)[-1]
+    s = re.split(r'(?i)please use|please file|check the documentation|in pytorch 2\.6|re-running', ' '.join(s.split()))[0].strip(' .:')
+    return f"{type(e).__name__}: {s[:200]}" if s and 'weights_only' not in s else type(e).__name__
+
+def _safe_load(data:bytes, what:str):
+    "Unpickle `data` with `torch.load(weights_only=True)`; a `ValueError` naming `what` and why if it is refused."
+    try: return torch.load(io.BytesIO(data), map_location='cpu', weights_only=True)
+    except Exception as e: raise ValueError(f"{what} is not loadable as tensors and plain values ({_load_reason(e)})") from None
 
 # %% ../nbs/06_runs.ipynb #1d4aead9
 def _plain(x, where:str, config:bool=True):
@@ -73,14 +85,17 @@ class Run:
                                                       for f in ('config.json', 'metrics.json', 'provenance.json', 'manifest.json'))
         self.manifest = manifest['files'] # file name -> {'size', 'sha256'}
     def _load(self, name):
-        "Read `name` once, check it against its sha256 in the manifest, then unpickle it (tensors and plain values only)."
+        "Read `name` once, check its sha256 against the manifest, then unpickle it safely; either failure moves the run aside."
         data = (self.path/name).read_bytes()
         if hashlib.sha256(data).hexdigest() != (self.manifest.get(name) or {}).get('sha256'):
-            why = f"{name} does not match its sha256 in the manifest"
-            RunStore(self.path.parent)._trash(self.key, why)
-            raise RunCorrupted(f"run {self.key} in {self.path.parent} is corrupted ({why}: edited or damaged on disk); "
-                               "it was moved to .trash/ and will be trained again by the next run of its study")
-        return torch.load(io.BytesIO(data), map_location='cpu', weights_only=True)
+            self._corrupt(f"{name} does not match its sha256 in the manifest")
+        try: return _safe_load(data, name)
+        except ValueError as e: self._corrupt(str(e))
+    def _corrupt(self, why:str):
+        "Move this run to `.trash/` and raise `RunCorrupted` saying why."
+        RunStore(self.path.parent)._trash(self.key, why)
+        raise RunCorrupted(f"run {self.key} in {self.path.parent} is corrupted ({why}: edited or damaged on disk); "
+                           "it was moved to .trash/ and will be trained again by the next run of its study")
     def outputs(self)->dict: return self._outputs
     @cached_property
     def _outputs(self)->dict: return self._load('outputs.pt')
@@ -122,8 +137,8 @@ def _check(path:Path, verify:bool)->Run:
     if (k := run_key(run.config)) != path.name: raise _Invalid(f'config.json hashes to {k}, not to the directory name')
     if verify:
         for name in ('weights.pt', 'outputs.pt'):
-            try: run._load(name)
-            except Exception as e: raise _Invalid(f'{name} is unreadable ({e!r})')
+            try: _safe_load((path/name).read_bytes(), name)  # sha256 checked above
+            except ValueError as e: raise _Invalid(str(e))
     return run
 
 # %% ../nbs/06_runs.ipynb #6ee0021e
@@ -265,6 +280,15 @@ def _publish(self:RunStore, tmp:Path, key:str)->Run:
     raise RuntimeError(f"could not publish run {key} in {self.root}: the directory keeps reappearing")
 
 # %% ../nbs/06_runs.ipynb #01370aa5
+_CKPT_MAGIC = b'KDNB-CHECKPOINT '  # then the sha256 (hex) of the torch.save bytes that follow the newline
+
+def _ckpt_payload(data:bytes)->bytes:
+    "The `torch.save` bytes of a checkpoint file, after checking its checksum header; `ValueError` saying what is wrong."
+    head, nl, body = data.partition(b'\n')
+    if not head.startswith(_CKPT_MAGIC) or not nl: raise ValueError("it has no checksum header (an older kdnb's, or not a kdnb checkpoint)")
+    if hashlib.sha256(body).hexdigest().encode() != head[len(_CKPT_MAGIC):]: raise ValueError("its sha256 does not match its header: damaged on disk")
+    return body
+
 @patch
 def _ckpt(self:RunStore, config)->Path: return self.root/'.partial'/_key(config)/'checkpoint.pt'
 
@@ -273,11 +297,12 @@ def _ckpt(self:RunStore, config)->Path: return self.root/'.partial'/_key(config)
 def save_checkpoint(self:RunStore, config, # run (or group) config, or key
                      state:dict, # everything needed to resume: weights, optimizer, epoch, RNG states
                     )->Path:
-    "Atomically replace the checkpoint of `config` with `state`."
+    "Atomically replace the checkpoint of `config` with `state`, behind a checksum header."
     if not isinstance(state, dict): raise TypeError(f"state must be a dict; got {type(state).__name__}")
     p = self._ckpt(config); p.parent.mkdir(parents=True, exist_ok=True)
     tmp = p.with_name(f'checkpoint.pt.{os.getpid()}.{uuid.uuid4().hex[:6]}.tmp')
-    try: _fsync_write(tmp, obj=state); os.replace(tmp, p)
+    b = io.BytesIO(); torch.save(state, b); data = b.getvalue()
+    try: _fsync_write(tmp, _CKPT_MAGIC + hashlib.sha256(data).hexdigest().encode() + b'\n' + data); os.replace(tmp, p)
     finally: tmp.unlink(missing_ok=True)
     return p
 
@@ -298,11 +323,11 @@ def discard_checkpoint(self:RunStore, config, # run (or group) config, or key
 # %% ../nbs/06_runs.ipynb #5d9e55ce
 @patch
 def load_checkpoint(self:RunStore, config)->dict|None:
-    "The last checkpoint of `config`, or None if there is none or it is unreadable (then moved aside, with a warning)."
+    "The last checkpoint of `config`, or None if there is none or it fails its checksum or safe load (then moved aside, with a warning)."
     p = self._ckpt(config)
     if not p.is_file(): return None
-    try: return torch.load(p, map_location='cpu', weights_only=True)
-    except Exception as e: self.discard_checkpoint(config, f"unreadable as tensors and plain values: {type(e).__name__}: {str(e)[:200]}")
+    try: return _safe_load(_ckpt_payload(p.read_bytes()), 'it')
+    except ValueError as e: self.discard_checkpoint(config, str(e))
 
 # %% ../nbs/06_runs.ipynb #fb7ee9d1
 @patch
