@@ -110,15 +110,14 @@ def per_seed(df:pd.DataFrame, # one row per run: role, T, seed and `value`
 
 # %% ../nbs/10a_claims.ipynb #0cd9f778
 def learning_curves(study, # a kdnb Study
-                    store=None, # its run store (default: the project's)
+                    ledger=None, # its results ledger (default: the study's own)
                     seeds=None, # only these seeds (default: all of the study's)
                    )->pd.DataFrame:
-    "One row per (run, epoch): role, T, seed, epoch, train_acc and test_acc (percent; test_acc NaN between evaluations)."
-    from kdnb.runs import RunStore
-    store, rows = store or RunStore(), []
-    for role, T, seed, cfg in study.runs():
-        if (seeds is not None and seed not in seeds) or not store.has(cfg): continue
-        for e in store.load(cfg).history:
+    "One row per (run, epoch) in the ledger: role, T, seed, epoch, train_acc and test_acc (percent; test_acc NaN between evaluations)."
+    rows = []
+    for role, T, seed, rec in study.records(ledger):
+        if seeds is not None and seed not in seeds: continue
+        for e in rec.history:
             tr, te = e['train_acc'], e.get('test_acc', np.nan)
             rows.append(dict(role=role, T=T, seed=seed, epoch=e['epoch'], train_acc=100*tr, test_acc=100*te))
     return pd.DataFrame(rows, columns=['role', 'T', 'seed', 'epoch', 'train_acc', 'test_acc'])
@@ -149,22 +148,22 @@ def lagging_runs(plateaus:pd.DataFrame, # `plateau` output (one row per run)
 def group_accuracy(study, # a kdnb Study whose runs are stored
                    attribute:str, # a group attribute of its dataset ('color', 'texture', ...)
                    runs:pd.DataFrame, # the runs to break down: columns role, T (NaN for teacher and NDS) and seed
-                   store=None, # the run store (default: the project's)
+                   ledger=None, # its results ledger (default: the study's own)
                   )->pd.DataFrame:
     "Per run of `runs` and value of `attribute`: test images and accuracy (percent); `worst` marks each run's least accurate group."
-    from kdnb.runs import RunStore
-    store, rows, names = store or RunStore(), [], None
+    L, rows, names = study.ledger(ledger), [], None
     for role, T, seed in runs[['role', 'T', 'seed']].itertuples(index=False):
         cfg = study.config(role, int(seed), None if role != 'ds' else float(T))
-        if not store.has(cfg): raise LookupError(f"the {role}{f' T={T:g}' if role == 'ds' else ''} run of seed {seed} is not in {store.root}")
-        o = store.load(cfg).outputs()
+        if not L.has(cfg): raise LookupError(f"the {role}{f' T={T:g}' if role == 'ds' else ''} run of seed {seed} is not in the ledger {L.root}")
+        rec = L.read(cfg); test = L.testset(rec.testset)
+        o = dict(groups=test['groups'], labels=test['labels'], preds=rec.preds)
         check_choice('attribute', attribute, list(o.get('groups', {})))
-        if names is None: names = study.data('test').group_names.get(attribute)
-        g, ok = o['groups'][attribute], o['logits'].argmax(-1) == o['labels']
-        for k in g.unique().tolist():
+        if names is None: names = test['group_names'].get(attribute)
+        g, ok = o['groups'][attribute], o['preds'] == o['labels']
+        for k in np.unique(g).tolist():
             m = g == k
             rows.append(dict(role=role, T=T, seed=seed, attribute=attribute, group=names[k] if names else k,
-                             images=int(m.sum()), accuracy=100*ok[m].float().mean().item()))
+                             images=int(m.sum()), accuracy=100*ok[m].mean()))
     df = pd.DataFrame(rows, columns=['role', 'T', 'seed', 'attribute', 'group', 'images', 'accuracy'])
     return df.assign(worst=df.accuracy == df.groupby(['role', 'T', 'seed'], dropna=False).accuracy.transform('min'))
 
@@ -208,11 +207,11 @@ def longer(study, # a kdnb Study
 # %% ../nbs/10a_claims.ipynb #c5412aad
 def budget_table(study, # the study as run
                  longer_study, # `longer(study, ...)`, run too
-                 store=None, # their run store
+                 ledger=None, # their results ledger (default: the study's own)
                 )->pd.DataFrame:
     "Each student run of `longer_study` beside the same run (role, T, seed) of `study`: `acc`, `acc_longer` and `gain` (points)."
     key, same = ['role', 'T', 'seed'], replace(study, temperatures=longer_study.temperatures, seeds=longer_study.seeds)  # only the runs compared
-    a, b = (s.results(store).query("role != 'teacher'")[key + ['accuracy']] for s in (same, longer_study))
+    a, b = (s.results(ledger).query("role != 'teacher'")[key + ['accuracy']] for s in (same, longer_study))
     t = b.merge(a, on=key, suffixes=('_longer', ''))  # pandas matches the NDS rows' NaN T as equal keys
     t = t.assign(gain=t.accuracy_longer - t.accuracy)
     return t.rename(columns={'accuracy': 'acc', 'accuracy_longer': 'acc_longer'})[key + ['acc', 'acc_longer', 'gain']]
@@ -236,16 +235,16 @@ def budget_claims(table:pd.DataFrame, # `budget_table` output
 
 
 # %% ../nbs/10a_claims.ipynb #2e4af9bc
-def _nca_by_seed(study, role, T, store)->np.ndarray:
-    o = study.outputs(role, T, store)
-    return np.asarray(normalized_class_accuracy(o['logits'], o['labels'], o['logits'].shape[-1]))
+def _nca_by_seed(study, role, T, ledger)->np.ndarray:
+    o = study.outputs(role, T, ledger)
+    return np.asarray(normalized_class_accuracy(o['preds'], o['labels'], study.num_classes()))
 
 def classwise_claims(study, # the class-wise study (fig3's at each preset)
                      max_T:float=10, # temperatures up to here (the paper's Table 1 range)
-                     store=None, # its run store
+                     ledger=None, # its results ledger (default: the study's own)
                     )->pd.DataFrame:
-    "The class-wise claims of the paper with estimate, 95% CI and verdict, from the study's stored runs."
-    res = study.results(store)
+    "The class-wise claims of the paper with estimate, 95% CI and verdict, from the study's ledger."
+    res = study.results(ledger)
     ds_acc, nds_acc = per_seed(res, 'accuracy'), per_seed(res, 'accuracy', 'nds').iloc[:, 0]
     Ts = [T for T in ds_acc.columns if T <= max_T]
     seeds = ds_acc.index.intersection(nds_acc.index)
@@ -253,8 +252,8 @@ def classwise_claims(study, # the class-wise study (fig3's at each preset)
     rows = [claim('DS more accurate than NDS (class-wise study)', paired_ci(diff), +1,
                   f"DS minus NDS accuracy, mean over T = {Ts[0]:g}..{Ts[-1]:g}: {_fmt(paired_ci(diff), ' points')} over {len(seeds)} paired seeds "
                   f"(NDS {nds_acc.mean():.2f}%, DS {ds_acc[Ts].values.mean():.2f}%)", 'paired')]
-    nds = _nca_by_seed(study, 'nds', None, store); teacher = _nca_by_seed(study, 'teacher', None, store)
-    ds = {T: _nca_by_seed(study, 'ds', T, store) for T in Ts}
+    nds = _nca_by_seed(study, 'nds', None, ledger); teacher = _nca_by_seed(study, 'teacher', None, ledger)
+    ds = {T: _nca_by_seed(study, 'ds', T, ledger) for T in Ts}
     n = min(len(nds), len(teacher), *(len(v) for v in ds.values()))
     counts = lambda ref, s: [count_significant(ds[T][s], ref[s]) for T in Ts]
     # a rho lies in [-1, 1]: the jackknife interval is clipped to it, and with fewer than 3 seeds (no jackknife) it is that whole range
@@ -278,13 +277,13 @@ def fairness_claims(study, # the fairness study (table2's at each preset)
                     max_T:float=10, # the paper's main range of T
                     individual:pd.DataFrame|None=None, # `study.individual()` output (optional)
                     counterfactual:dict|None=None, # attribute -> `study.counterfactual(attribute)` output (optional)
-                    store=None, # its run store
-                    n_perm:int=100, # permutations per noise floor
+                    ledger=None, # its results ledger (default: the study's own)
+                    n_perm:int=100, # permutations per noise floor (the ledger's floors are read when they have this many)
                    )->pd.DataFrame:
-    "The fairness claims of the paper with estimate, 95% CI and verdict, from the study's stored runs."
+    "The fairness claims of the paper with estimate, 95% CI and verdict, from the study's ledger."
     rows = []
     for a in attributes:
-        f = study.fairness(a, floor=True, n_perm=n_perm, store=store)
+        f = study.fairness(a, floor=True, n_perm=n_perm, ledger=ledger)
         ds = {m: per_seed(f, m) for m in ('accuracy', 'dpd', 'eod', 'eod_floor', 'dpd_floor')}
         ref = {(r, m): per_seed(f, m, r).iloc[:, 0] for r in ('nds', 'teacher') for m in ('accuracy', 'dpd', 'eod', 'eod_floor', 'dpd_floor')}
         low = [T for T in ds['eod'].columns if 0 < T <= max_T]; high = [T for T in ds['eod'].columns if T >= high_T]

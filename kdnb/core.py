@@ -11,9 +11,10 @@ import numpy as np
 import torch
 
 # %% auto #0
-__all__ = ['EXTRAS', 'check_choice', 'check_range', 'require', 'project_root', 'data_dir', 'datasets_dir', 'runs_dir',
-           'paper_dir', 'figures_dir', 'in_test', 'progress_bar', 'check_seed', 'seed_everything', 'to_numpy',
-           'get_device', 'device_name', 'provenance', 'readme_text', 'atomic_write', 'write_readme']
+__all__ = ['EXTRAS', 'ISA_FLAGS', 'check_choice', 'check_range', 'require', 'project_root', 'data_dir', 'datasets_dir',
+           'runs_dir', 'paper_dir', 'results_dir', 'figures_dir', 'in_test', 'progress_bar', 'check_seed',
+           'seed_everything', 'to_numpy', 'get_device', 'device_name', 'cpu_isa', 'provenance', 'readme_text',
+           'atomic_write', 'write_readme']
 
 # %% ../nbs/00_core.ipynb #b648c7de
 def check_choice(name:str, # parameter name, as the caller spelled it
@@ -95,6 +96,11 @@ def runs_dir()->Path:
 def paper_dir()->Path:
     "The paper's reference numbers, shipped with the project (never moved by `KDNB_DATA`)."
     return project_root()/'data'/'paper'
+
+def results_dir(preset:str, # a preset name ('paper', 'cpu', 'smoke', ...) or a study's own ledger name
+               )->Path:
+    "The results ledger of `preset` (committed for `cpu` and `paper`): `$KDNB_RESULTS/<preset>`, else `<root>/data/results/<preset>`."
+    return _env_dir('KDNB_RESULTS', project_root()/'data'/'results')/preset
 
 def figures_dir(preset:str, # a preset name ('paper', 'cpu', 'smoke', ...): the artifacts' subfolder
                )->Path:
@@ -189,13 +195,21 @@ def device_name(device:str|torch.device='cpu', # anything `get_device` takes: 'a
     except OSError: pass
     return f"cpu x{os.cpu_count()}"
 
+ISA_FLAGS = ('amx_bf16', 'amx_tile', 'avx512_bf16', 'avx512f', 'avx2') # CPU instruction sets that change kernels, and so results
+
+def cpu_isa()->list:
+    "Which of `ISA_FLAGS` this CPU has (from /proc/cpuinfo; empty where it cannot be read): runs are bit-identical only on like hardware."
+    try: flags = next(l for l in Path('/proc/cpuinfo').read_text().splitlines() if l.startswith('flags')).split(':', 1)[1].split()
+    except (OSError, StopIteration): return []
+    return [f for f in ISA_FLAGS if f in flags]
+
 def provenance(device:str|torch.device='cpu', # the device the result was computed on
               )->dict:
-    "kdnb version, git commit (and whether the tree was dirty), python, torch, device and UTC time."
+    "kdnb version, git commit (and whether the tree was dirty), python, torch, device, the CPU's instruction sets and UTC time."
     from kdnb import __version__
     commit, dirty = _git('rev-parse', 'HEAD'), _git('status', '--porcelain', '--untracked-files=no')
     return dict(kdnb=__version__, commit=commit, dirty=bool(dirty) if dirty is not None else None,
-                python=sys.version.split()[0], torch=torch.__version__, device=device_name(device),
+                python=sys.version.split()[0], torch=torch.__version__, device=device_name(device), isa=' '.join(cpu_isa()),
                 host=socket.gethostname(), time=time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime()))
 
 # %% ../nbs/00_core.ipynb #0cf5e5d5

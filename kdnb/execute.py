@@ -4,7 +4,7 @@
 
 # %% ../nbs/07b_execute.ipynb #f8cab722
 from __future__ import annotations
-import contextlib, copy, datetime, os
+import contextlib, copy, datetime, os, warnings
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -15,6 +15,7 @@ from fastcore.basics import patch
 
 from .core import check_choice, check_range, get_device, provenance
 from .runs import RunStore, run_key
+from .ledger import Ledger
 from .train import EpochLoader, Recipe, accuracy, fit, make_loader, make_optimizer, predict
 from .study import Study, balanced_subset
 
@@ -151,13 +152,15 @@ def train_runs(study:Study, # the study
                seed:int, # one of its seeds
                *,
                group:str, # 'teacher', or a student group from the stored teacher: 'students' (NDS + DS), 'nds' or 'ds'
-               store:RunStore, # the run store: what it holds is not trained again
+               store:RunStore, # the run store: the weights, logits and checkpoints of what is trained here
+               ledger:Ledger|None=None, # the results ledger (default: the study's own): what it holds is not trained again
+               weights:bool=False, # a run counts as done only when the store holds it (a teacher whose students are to be trained)
                temps=None, # DS temperatures (default: all of the study's)
                device='auto', # 'auto', 'cpu' or 'cuda' (under torchrun, cuda:LOCAL_RANK)
                parallel:DataParallel|None=None, # the data-parallel plan; default: `init_distributed(device)` (torchrun's, or none)
                progress:bool|None=None, # progress bars (rank 0 only)
               )->list:
-    "Train the runs of one group of `seed` that `store` lacks, in one fused pass; rank 0 stores them. Returns their keys."
+    "Train the runs of one group of `seed` that the ledger lacks, in one fused pass; rank 0 stores each and writes its ledger record at once. Returns their keys."
     check_choice('group', group, GROUPS); check_choice('seed', seed, list(study.seeds))
     temps = study.temperatures if temps is None else [study.check_temp(T) for T in temps]
     wanted = ({'teacher': study.config('teacher', seed)} if group == 'teacher' else
@@ -165,13 +168,18 @@ def train_runs(study:Study, # the study
                **({f'ds_T{T:g}': study.config('ds', seed, T) for T in temps} if group != 'nds' else {})})
     plan = parallel or init_distributed(device)
     device, main = (plan.device, plan.main) if plan is not None else (get_device(device), True)
-    if all(store.has(c) for c in wanted.values()): return []
+    L, role_T = study.ledger(ledger), {n: ('teacher', None) if n == 'teacher' else ('nds', None) if n == 'nds' else ('ds', c['T']) for n, c in wanted.items()}
+    if main:  # stored but not yet recorded (e.g. trained before the ledger): recorded, not trained
+        for n, c in wanted.items():
+            if not L.has(c) and store.has(c): study.to_ledger(*role_T[n][:1], seed, role_T[n][1], store, L)
+    done = (lambda c: store.has(c)) if weights else (lambda c: L.has(c))
+    if all(done(c) for c in wanted.values()): return []
     teacher = None
     if group in ('students', 'ds'): teacher = study.stored_teacher(seed, store)
     with contextlib.ExitStack() as locks:
         if main:
             for n in sorted(wanted, key=lambda n: run_key(wanted[n])): locks.enter_context(store.lock(wanted[n]))
-        missing = sorted(n for n, c in wanted.items() if not store.has(c)) if main else None
+        missing = sorted(n for n, c in wanted.items() if not done(c)) if main else None
         if plan is not None: missing = plan.broadcast(missing)
         if missing:
             is_teacher = group == 'teacher'
@@ -190,23 +198,28 @@ def train_runs(study:Study, # the study
                     res = _result(m, wanted[n], study.data('test'), device, hist, embedding=is_teacher)
                     res['provenance']['world_size'] = 1 if plan is None else plan.world
                     store.save(wanted[n], **res)
+                    if study.to_ledger(role_T[n][0], seed, role_T[n][1], store, L, on_conflict='keep') == 'kept':
+                        warnings.warn(f"the {n} of seed {seed} trained here differs from its record in {L.path(wanted[n])} (another machine's "
+                                      "training); the ledger keeps its record, and students trained now distil from this machine's teacher")
                 ck.clear()
     if plan is not None: plan.barrier()
     return [run_key(wanted[n]) for n in missing]
 
 # %% ../nbs/07b_execute.ipynb #f96c99c6
 @patch
-def train_teacher(self:Study, seed:int, store:RunStore, device='auto', progress=None):
-    "The teacher of `seed`: from the store, or trained and stored."
-    train_runs(self, seed, group='teacher', store=store, device=device, progress=progress)
-    return store.load(self.config('teacher', seed))
+def train_teacher(self:Study, seed:int, store:RunStore, device='auto', progress=None, ledger:Ledger|None=None, weights:bool=False):
+    "The teacher of `seed` in the ledger (trained and stored if it lacks it; with `weights`, also if the store lacks it)."
+    train_runs(self, seed, group='teacher', store=store, ledger=ledger, weights=weights, device=device, progress=progress)
+    return self.ledger(ledger).read(self.config('teacher', seed))
 
 # %% ../nbs/07b_execute.ipynb #de8aa45f
 @patch
-def train_students(self:Study, seed:int, temps, store:RunStore, device='auto', progress=None)->list:
-    "The NDS and the DS at `temps` of `seed` that the store lacks, trained in one fused pass after the teacher; returns their keys."
-    self.train_teacher(seed, store, device, progress)  # first, so a missing or invalid teacher is redone even when its students are stored
-    return train_runs(self, seed, group='students', temps=temps, store=store, device=device, progress=progress)
+def train_students(self:Study, seed:int, temps, store:RunStore, device='auto', progress=None, ledger:Ledger|None=None)->list:
+    "The NDS and the DS at `temps` of `seed` that the ledger lacks, trained in one fused pass after the teacher; returns their keys."
+    L = self.ledger(ledger)
+    todo = [c for c in [self.config('nds', seed)] + [self.config('ds', seed, T) for T in temps] if not L.has(c) and not store.has(c)]
+    self.train_teacher(seed, store, device, progress, L, weights=bool(todo))  # students to train need the teacher's weights
+    return train_runs(self, seed, group='students', temps=temps, store=store, ledger=L, device=device, progress=progress)
 
 # %% ../nbs/07b_execute.ipynb #b4b643b9
 @patch
@@ -214,13 +227,13 @@ def run(self:Study, temp:float|None=None, # one temperature of the study, or Non
         store:RunStore|None=None, # the run store (default: kdnb.core.runs_dir(), which KDNB_DATA moves)
         device='auto', # 'auto', 'cpu', 'cuda'
         progress:bool|None=None, # progress bars (default: on, except under nbdev_test)
+        ledger:Ledger|None=None, # the results ledger (default: the study's own, data/results/<preset>)
        )->pd.DataFrame:
-    "Train every run of the study (or of one temperature) that the store lacks; return `results()`."
-    store = store or RunStore()
+    "Train every run of the study (or of one temperature) that the ledger lacks, each recorded as it is stored; return `results()`."
+    store, L = store or RunStore(), self.ledger(ledger)
     temps = self.temperatures if temp is None else [self.check_temp(temp)]
-    for seed in self.seeds: self.train_students(seed, temps, store, device, progress)
-    return self.results(store)
-
+    for seed in self.seeds: self.train_students(seed, temps, store, device, progress, L)
+    return self.results(L)
 
 # %% ../nbs/07b_execute.ipynb #ec6642c5
 PROBE_TEMPS = (1, 4, 10, 20, 40) # the probe's temperatures: the paper's lowest, a middle one, its highest of 1..10 and two of 20-40

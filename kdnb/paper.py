@@ -4,6 +4,7 @@
 
 # %% ../nbs/11_paper.ipynb #f323f765
 from __future__ import annotations
+import os
 from dataclasses import dataclass
 import numpy as np
 import pandas as pd
@@ -16,16 +17,17 @@ from .plots import check_columns, save_artifact, _ROLE_NAMES
 from .claims import VERDICTS, budget_claims, budget_table, learning_curves, longer
 from .scale import fetch_data
 from .presets import ARTIFACTS, BUDGET_CHECKS, PAPER_GPU_HOURS, PRESETS, studies
+from .study import COUNTERFACTUALS
 
 # %% auto #0
 __all__ = ['PAPER_TABLES', 'FAIRNESS_COLUMNS', 'CPU_STUDY_MINUTES', 'REPORTS', 'REPRODUCED_COLUMNS', 'REFERENCE_TABLES',
-           'REFERENCE_MAX_T', 'FAIRNESS_VALUES', 'FLOOR_VALUES', 'CLASSWISE_COLUMNS', 'COUNTERFACTUALS', 'PAPER_FIG2_T',
-           'paper_table', 'paper_classwise', 'paper_fairness', 'paper_individual', 'paper_fig1', 'paper_fig2',
-           'summarise', 'fmt_mean_std', 'in_paper', 'compare', 'check_params', 'preset_cost', 'resolve_preset', 'Paper',
-           'setup', 'upto_T', 'summarise_by', 'model_labels', 'fmt_floor', 'printed', 'classwise_table',
-           'individual_runs', 'fig2_temperatures', 'mean_disagreement', 'paper_disagreement', 'disagreement_table',
-           'describe_floors', 'plot_lagging_runs', 'budget_runs', 'check_classwise', 'check_class_accuracy',
-           'check_disagreement', 'check_fairness', 'check_individual', 'check_claims']
+           'REFERENCE_MAX_T', 'FAIRNESS_VALUES', 'FLOOR_VALUES', 'CLASSWISE_COLUMNS', 'PAPER_FIG2_T', 'paper_table',
+           'paper_classwise', 'paper_fairness', 'paper_individual', 'paper_fig1', 'paper_fig2', 'summarise',
+           'fmt_mean_std', 'in_paper', 'compare', 'check_params', 'preset_cost', 'resolve_preset', 'Paper', 'setup',
+           'upto_T', 'summarise_by', 'model_labels', 'fmt_floor', 'printed', 'classwise_table', 'individual_runs',
+           'fig2_temperatures', 'mean_disagreement', 'paper_disagreement', 'disagreement_table', 'describe_floors',
+           'plot_lagging_runs', 'budget_runs', 'check_classwise', 'check_class_accuracy', 'check_disagreement',
+           'check_fairness', 'check_individual', 'check_claims']
 
 # %% ../nbs/11_paper.ipynb #a9dac4b3
 PAPER_TABLES = ('table1', 'fairness_cv', 'fairness_nlp', 'table4', 'fig1', 'fig2')
@@ -289,8 +291,13 @@ def setup(name:str, # the paper artifact ('fig3', 'table2', ...) or report ('rep
 # %% ../nbs/11_paper.ipynb #34875187
 @patch
 def run(self:Paper)->Paper:
-    "Train what the run store lacks of every study (only `temp`, if one was asked for) through `Study.run`."
-    for s in self.studies.values(): s.run(temp=self.temp, device=self.device)
+    "Print what each study reads from the results ledger and what it trains, then train what the ledger lacks (only `temp`, if asked) through `Study.run`; with `KDNB_TRAIN=0`, a lacking run is an error instead."
+    for s in self.studies.values():
+        plan = s.plan(temps=None if self.temp is None else [self.temp]); print(s.describe_plan(plan))
+        if os.environ.get('KDNB_TRAIN') == '0' and (plan.source == 'train').any():
+            raise RuntimeError(f"KDNB_TRAIN=0 (rebuild from the ledger only), but the ledger {s.ledger().root} lacks {(plan.source == 'train').sum()} "
+                               f"runs of {s.name}; train them (python -m kdnb.scale run --artifact {self.name} --preset {self.preset}) or unset KDNB_TRAIN")
+        s.run(temp=self.temp, device=self.device)
     return self
 
 # %% ../nbs/11_paper.ipynb #cb2f14d2
@@ -423,13 +430,12 @@ def classwise_table(tables:dict, # study -> `Study.classwise()` rows with a `stu
     return t.rename(columns={**CLASSWISE_COLUMNS, 'n_seeds': '#seeds'})
 
 # %% ../nbs/11_paper.ipynb #1df301df
-COUNTERFACTUALS = {'trifeature': ('color', 'texture')}  # generated datasets: the attributes that can be rendered again
-
-def individual_runs(study, # a kdnb Study whose runs are stored
-                    k:int=5, # nearest neighbours per sample
+def individual_runs(study, # a kdnb Study whose runs are in its ledger
                    )->pd.DataFrame:
-    "One row per stored run: role, T, seed, individual_fairness, consistency, and `cf_<attribute>` where there is a generator."
-    f = study.individual(k)
+    "One row per run in the ledger: role, T, seed, individual_fairness and consistency in each seed's teacher embedding, `_pixels` in the pooled input images (image data), `cf_<attribute>` where there is a generator."
+    f, on = study.individual('teacher'), ['role', 'T', 'seed']
+    if dataset_info(study.dataset).channels:
+        f = f.merge(study.individual('pixels').rename(columns=lambda c: c if c in on else f'{c}_pixels'), on=on)
     for a in COUNTERFACTUALS.get(study.dataset, ()):
         f = f.merge(study.counterfactual(a).rename(columns={'counterfactual_gap': f'cf_{a}'}), on=['role', 'T', 'seed'])
     return f

@@ -4,24 +4,27 @@
 
 # %% ../nbs/10b_scale.ipynb #e1a1cdad
 from __future__ import annotations
-import re
+import os, re, shutil, tempfile, time
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from fastcore.script import anno_parser
 
-from .core import atomic_write, check_choice, check_range, data_dir, figures_dir, provenance, require
+from .core import atomic_write, check_choice, check_range, data_dir, figures_dir, project_root, provenance, require
 from .runs import RunStore
-from .data import TOKENIZERS, get_dataset
+from .ledger import Ledger, _outcome
+from .data import GROUP_ATTRIBUTES, TOKENIZERS, get_dataset
 from .models import prefetch_weights
 from .presets import ARTIFACTS, studies
 from .execute import train_runs
-from .claims import compare_curves, learning_curves
+from .claims import classwise_claims, compare_curves, fairness_claims, learning_curves
 
 # %% auto #0
-__all__ = ['DOWNLOADABLE', 'ROLES', 'resolve_studies', 'fetch_data', 'preset_studies', 'pretrained_needs', 'prefetch', 'run_job',
-           'pending', 'StudyJob', 'make_executor', 'fan_out', 'verify', 'main', 'cli']
+__all__ = ['DOWNLOADABLE', 'ROLES', 'VERIFY_RULE', 'PROVENANCE_COLUMNS', 'REPORT_NOTEBOOKS', 'resolve_studies', 'fetch_data',
+           'preset_studies', 'pretrained_needs', 'prefetch', 'run_job', 'pending', 'StudyJob', 'make_executor',
+           'fan_out', 'compare_rerun', 'verify', 'compare_artifacts', 'rebuild', 'main', 'cli']
 
 # %% ../nbs/10b_scale.ipynb #d418d83a
 def resolve_studies(artifact:str|None=None, # a paper artifact ('fig3', 'table2', ...): its studies
@@ -81,11 +84,14 @@ def prefetch(studies, # Study objects, e.g. `preset_studies('paper').values()`
 # %% ../nbs/10b_scale.ipynb #bb580a99
 ROLES = ('all', 'teacher', 'nds', 'ds') # the command's --role: 'all' = the teacher, then NDS + DS fused; 'ds' trains the teacher first
 
-def _train_seed(study, seed:int, role:str, temps, store:RunStore, device='auto', progress=None)->list:
-    "`role` of one study seed as `train_runs` calls: the teacher first where the students need it, then the student group."
-    kw = dict(temps=temps, store=store, device=device, progress=progress)
-    done = train_runs(study, seed, group='teacher', **kw) if role != 'nds' else []
-    return done + (train_runs(study, seed, group='students' if role == 'all' else role, **kw) if role != 'teacher' else [])
+def _train_seed(study, seed:int, role:str, temps, store:RunStore, device='auto', progress=None, ledger=None)->list:
+    "`role` of one study seed as `train_runs` calls: the teacher first (into the store where students to train need its weights), then the student group."
+    kw = dict(temps=temps, store=store, ledger=ledger, device=device, progress=progress)
+    if role in ('teacher', 'nds'): return train_runs(study, seed, group=role, **kw)  # the NDS needs no teacher
+    L, Ts = study.ledger(ledger), study.temperatures if temps is None else temps
+    students = ([study.config('nds', seed)] if role == 'all' else []) + [study.config('ds', seed, T) for T in Ts]
+    todo = any(not L.has(c) and not store.has(c) for c in students)
+    return train_runs(study, seed, group='teacher', weights=todo, **kw) + train_runs(study, seed, group='students' if role == 'all' else role, **kw)
 
 def run_job(artifact:str|None=None, # a paper artifact: its studies
             study:str|None=None, # or one study of the preset
@@ -97,41 +103,44 @@ def run_job(artifact:str|None=None, # a paper artifact: its studies
             device='auto', # 'auto', 'cpu', 'cuda'
             store:RunStore|str|None=None, # run store or its folder (default: kdnb.core.runs_dir())
             tensorboard:str|None=None, # also write the selected seeds' stored runs as a TensorBoard log in this folder
+            ledger:Ledger|str|None=None, # results ledger or its folder (default: each study's own, data/results/<preset>)
            )->list:
-    "Train the missing runs of the selected studies (data-parallel when started by torchrun); keys trained."
+    "Train the runs of the selected studies that the ledger lacks (data-parallel when started by torchrun), each recorded as it is stored; keys trained."
     check_choice('role', role, ROLES)
     store = store if isinstance(store, RunStore) else RunStore(store)
+    ledger = ledger if ledger is None or isinstance(ledger, Ledger) else Ledger(ledger)
     done, S = [], resolve_studies(artifact, study, preset, temp, extra_temp, device).values()
     for s in S:
         for sd in (s.seeds if seed is None else [seed]):
-            done += _train_seed(s, sd, role, None if temp is None else [temp], store, device)
+            done += _train_seed(s, sd, role, None if temp is None else [temp], store, device, ledger=ledger)
     if tensorboard is not None:
         store.to_tensorboard(tensorboard, [store.load(c) for s in S for *_, sd, c in s.runs() if seed in (None, sd) and store.has(c)])
     return done
 
 # %% ../nbs/10b_scale.ipynb #cb8e082c
 def pending(studies:dict, # name -> Study
-            store:RunStore, # the shared run store
+            store:RunStore, # the shared run store (unused: what counts is the ledger)
             temps=None, # DS temperatures (default: each study's)
             seeds=None, # seeds (default: each study's)
+            ledger:Ledger|None=None, # the results ledger (default: each study's own)
            )->list:
-    "`(name, seed)` of every study seed whose teacher, NDS or DS (at `temps`) the store lacks."
+    "`(name, seed)` of every study seed whose teacher, NDS or DS (at `temps`) the ledger lacks."
     out = []
     for n, s in studies.items():
         for sd in (s.seeds if seeds is None else seeds):
             cfgs = [s.config('teacher', sd), s.config('nds', sd)] + [s.config('ds', sd, T) for T in (temps or s.temperatures)]
-            if not all(store.has(c) for c in cfgs): out.append((n, sd))
+            if not all(s.ledger(ledger).has(c) for c in cfgs): out.append((n, sd))
     return out
 
 # %% ../nbs/10b_scale.ipynb #6f217d51
 class StudyJob:
     "The callable each cluster job runs: the runs of one study seed (`train_runs`, teacher then students) into the store at `root`."
-    def __call__(self, study, seed:int, temps, root:str, role:str='all', device='auto')->list:
+    def __call__(self, study, seed:int, temps, root:str, role:str='all', device='auto', ledger:str|None=None)->list:
         submitit = require('submitit')
         try: env = submitit.JobEnvironment()
         except RuntimeError: env = None  # not inside a submitit job (called directly)
         if env is not None and env.num_tasks > 1: submitit.helpers.TorchDistributedEnvironment().export(set_cuda_visible_devices=False)
-        return _train_seed(study, seed, role, temps, RunStore(root), device=device, progress=False)
+        return _train_seed(study, seed, role, temps, RunStore(root), device=device, progress=False, ledger=None if ledger is None else Ledger(ledger))
     def checkpoint(self, *args, **kwargs):
         "Requeue after pre-emption or time-out with the same arguments (training resumes from the epoch checkpoint)."
         submitit = require('submitit')
@@ -173,19 +182,20 @@ def fan_out(studies:dict, # name -> Study (e.g. resolve_studies('table1', preset
             max_retries:int=1, # resubmit a failed job this many times
             wait:bool=True, # wait for the jobs (and retry); False: submit and return
             device='auto', # where each job trains: 'cuda' makes a job on a node without a GPU fail at once
+            ledger:Ledger|None=None, # the results ledger every job writes to (default: each study's own; on a shared filesystem)
             **executor_params, # for make_executor (gpus_per_job, partition, timeout_min, ...)
            )->pd.DataFrame:
-    "Submit one job per (study, seed) the store lacks; with `wait`, retry failures; one row per job."
+    "Submit one job per (study, seed) the ledger lacks; with `wait`, retry failures; one row per job."
     check_range('max_retries', max_retries, 0)
     store = store or RunStore()
-    todo = pending(studies, store, temps, seeds)
+    todo = pending(studies, store, temps, seeds, ledger)
     cols = ['study', 'seed', 'job_id', 'attempts', 'state', 'complete', 'error']
     if not todo: return pd.DataFrame(columns=cols)
     ex = executor or make_executor(store.root/'.jobs', cluster, **executor_params)
     def submit(items):
         return ex.map_array(StudyJob(), [replace(studies[n]) for n, _ in items], [sd for _, sd in items],
                             [temps] * len(items), [str(store.root)] * len(items),
-                            ['all'] * len(items), [device] * len(items))
+                            ['all'] * len(items), [device] * len(items), [None if ledger is None else str(ledger.root)] * len(items))
     jobs, attempts, errors = dict(zip(todo, submit(todo))), dict.fromkeys(todo, 1), {}
     if wait:
         for attempt in range(max_retries + 1):
@@ -195,7 +205,7 @@ def fan_out(studies:dict, # name -> Study (e.g. resolve_studies('table1', preset
                 except Exception as e: errors[item] = _summary(e); failed.append(item)
             if not failed or attempt == max_retries: break
             for item, job in zip(failed, submit(failed)): jobs[item] = job; attempts[item] += 1
-    complete = set(todo) - set(pending(studies, store, temps, seeds))
+    complete = set(todo) - set(pending(studies, store, temps, seeds, ledger))
     return pd.DataFrame([dict(study=n, seed=sd, job_id=jobs[(n, sd)].job_id, attempts=attempts[(n, sd)],
                               state=('submitted' if not wait else 'failed' if errors.get((n, sd)) else 'done'),
                               complete=(n, sd) in complete, error=errors.get((n, sd))) for n, sd in todo], columns=cols)
@@ -215,41 +225,133 @@ def _record(rows:pd.DataFrame, path:Path, device)->Path:
                             na_position='first').reset_index(drop=True)
     return atomic_write(path, lambda t: rows.to_csv(t, index=False))
 
+VERIFY_RULE = ("identical: same predictions, numbers and per-epoch accuracies as the committed record (same hardware and kernels); "
+               "consistent: otherwise, each rerun run's test accuracy lies within the committed seeds' mean +- max(3 std, 0.5 points) "
+               "for its role and T, and every claim of the study keeps its verdict when the rerun replaces its seed; inconsistent: otherwise")
+
+def _study_claims(study, ledger:Ledger)->pd.DataFrame:
+    "The claims a study supports from `ledger`: class-wise always, fairness where its data has sensitive groups."
+    out = [classwise_claims(study, ledger=ledger)]
+    attrs = GROUP_ATTRIBUTES.get(study.dataset, ())
+    if attrs: out.append(fairness_claims(study, attrs, ledger=ledger))
+    return pd.concat(out, ignore_index=True)[['claim', 'verdict']]
+
+def _swapped(committed:Ledger, rerun:Ledger, keys, folder:Path)->Ledger:
+    "A copy of the committed ledger whose records `keys` are the rerun's."
+    shutil.copytree(committed.root, folder, dirs_exist_ok=True)
+    for k in keys: shutil.copyfile(rerun.path(k), Ledger(folder).path(k))
+    return Ledger(folder)
+
+def compare_rerun(study, # the study
+                  seed:int, # the seed trained again
+                  committed:Ledger, # the committed ledger
+                  rerun:Ledger, # the ledger of the rerun
+                 )->tuple:
+    "(one row per rerun run: committed and rerun accuracy, the consistency band, the largest per-epoch difference, `status`; the study's `verdict`)."
+    rows, keys = [], []
+    band = study.results(committed).groupby(['role', study.results(committed)['T'].fillna(-1)]).accuracy.agg(['mean', 'std']) if len(study.results(committed)) else None
+    curves = compare_curves(learning_curves(study, committed, seeds=[seed]), learning_curves(study, rerun, seeds=[seed]))
+    for role, T, s, rec in study.records(rerun):
+        if s != seed: continue
+        keys.append(rec.key)
+        row = dict(role=role, T=T, seed=s, acc_rerun=100*rec.accuracy)
+        if not committed.has(rec.key): rows.append(dict(row, status='not committed')); continue
+        old = committed.read(rec.key)
+        m, sd = band.loc[(role, -1 if T is None else T)]
+        half = max(3 * (0 if np.isnan(sd) else sd), 0.5)
+        c = curves[(curves.role == role) & (curves['T'].fillna(-1) == (-1 if T is None else T))]
+        row.update(acc_committed=100*old.accuracy, band_lo=m - half, band_hi=m + half, max_abs_diff=c.max_abs_diff.max() if len(c) else np.nan)
+        status = 'identical' if _outcome(old.obj) == _outcome(rec.obj) else 'consistent' if m - half <= row['acc_rerun'] <= m + half else 'inconsistent'
+        rows.append(dict(row, status=status))
+    df = pd.DataFrame(rows, columns=['role', 'T', 'seed', 'acc_committed', 'acc_rerun', 'band_lo', 'band_hi', 'max_abs_diff', 'status'])
+    if (df.status == 'identical').all(): return df, 'identical', ''
+    if (df.status == 'inconsistent').any() or (df.status == 'not committed').any(): return df, 'inconsistent', 'a run lies outside its band (or is not committed)'
+    with tempfile.TemporaryDirectory() as d:
+        try:
+            a, b = _study_claims(study, committed), _study_claims(study, _swapped(committed, rerun, keys, Path(d)/'swapped'))
+        except Exception as e: return df, 'consistent', f"claims not compared ({type(e).__name__}: {e})"
+    changed = a.merge(b, on='claim', suffixes=('', '_rerun')).query('verdict != verdict_rerun')
+    if len(changed): return df, 'inconsistent', '; '.join(f"{c}: {v} -> {w}" for c, v, w in changed[['claim', 'verdict', 'verdict_rerun']].values)
+    return df, 'consistent', f"all {len(a)} claims keep their verdicts"
+
 def verify(artifact:str|None=None, # a paper artifact: its studies
            study:str|None=None, # or one study of the preset
            preset:str='cpu', # 'paper', 'cpu' or 'smoke'
            seed:int=0, # the seed trained again
            temp:float|None=None, # only this DS temperature (with the teacher and NDS); None: all of the study's
            device='auto', # 'auto', 'cpu', 'cuda'
-           store:RunStore|str|None=None, # where the rerun is stored (default: `<data>/verify`, not the study's own store)
-           committed:str|Path|None=None, # the committed learning curves (default: figures/<preset>/learning_curves.csv)
+           store:RunStore|str|None=None, # where the rerun is stored (default: `<data>/verify/runs`, not the study's own store)
+           ledger:Ledger|str|None=None, # the rerun's own ledger (default: `<data>/verify/results`)
            out:str|Path|None=None, # the table the result is added to (default: figures/<preset>/reproduced.csv; False: none)
-           tol:float=1e-6, # points of accuracy still counted as the same
           )->pd.DataFrame:
-    "Train one seed again and compare each run's learning curve with the committed one: `compare_curves` rows, with `study`."
-    check_range('seed', seed, 0); check_range('tol', tol, 0)
-    path = Path(committed) if committed is not None else figures_dir(preset)/'learning_curves.csv'
-    if not path.exists():
-        raise FileNotFoundError(f"committed={str(path)!r}: no committed learning curves there; the reproduction notebook writes them "
-                                f"(papermill nbs/reproduction.ipynb out.ipynb -p preset {preset})")
-    ref = pd.read_csv(path)
-    missing = {'study', 'role', 'T', 'seed', 'epoch', 'train_acc', 'test_acc'} - set(ref.columns)
-    if missing: raise ValueError(f"committed={str(path)!r} lacks the columns {sorted(missing)}; is it a learning_curves.csv?")
-    store = store if isinstance(store, RunStore) else RunStore(store if store is not None else data_dir()/'verify')
+    "Train one seed again into a store and ledger of its own and compare with the committed ledger: one row per run, with the study's `verdict` (`VERIFY_RULE`)."
+    check_range('seed', seed, 0)
+    store = store if isinstance(store, RunStore) else RunStore(store if store is not None else data_dir()/'verify'/'runs')
     tables = []
     for name, s in resolve_studies(artifact, study, preset, temp, False, device).items():
         label = s.name or name
         if seed not in s.seeds: raise ValueError(f"seed={seed!r} is not a seed of {label} ({list(s.seeds)})")
-        _train_seed(s, seed, 'all', None if temp is None else [temp], store, device)
-        cur = learning_curves(s, store, seeds=[seed])
-        if temp is not None: cur = cur[(cur.role != 'ds') | (cur['T'] == float(temp))]
-        tables.append(compare_curves(ref[ref.study == label], cur, tol).assign(study=label))
+        committed = s.ledger()
+        if not any(sd == seed for *_, sd, _ in s.records(committed)):
+            raise FileNotFoundError(f"the committed ledger {committed.root} holds no run of seed {seed} of {label}: nothing to compare with "
+                                    f"(train it: python -m kdnb.scale run --study {name} --preset {preset} --seed {seed})")
+        mine = ledger if isinstance(ledger, Ledger) else Ledger(ledger if ledger is not None else data_dir()/'verify'/'results'/preset)
+        _train_seed(s, seed, 'all', None if temp is None else [temp], store, device, ledger=mine)
+        rows, verdict, why = compare_rerun(s if temp is None else replace(s, temperatures=(float(temp),)), seed, committed, mine)
+        tables.append(rows.assign(study=label, verdict=verdict, why=why))
     res = pd.concat(tables, ignore_index=True)
     if out is not False: _record(res, Path(out) if out is not None else figures_dir(preset)/'reproduced.csv', device)
     return res
 
+# %% ../nbs/10b_scale.ipynb #e68711ee
+PROVENANCE_COLUMNS = ('preset', 'kdnb', 'commit', 'dirty', 'python', 'torch', 'device', 'isa', 'host', 'time', 'world_size') # what differs between two builds of one result
+
+def compare_artifacts(built:str|Path, # a figures/<preset> folder just built
+                      committed:str|Path, # the committed one
+                      rtol:float=1e-9, # relative tolerance on numbers
+                     )->pd.DataFrame:
+    "One row per CSV of `built`: `same`, `differs` (with the first difference) or `not committed`, provenance columns aside."
+    rows = []
+    for p in sorted(Path(built).glob('*.csv')):
+        q = Path(committed)/p.name
+        if not q.exists(): rows.append(dict(file=p.name, status='not committed', detail='')); continue
+        a, b = (pd.read_csv(f).drop(columns=[c for c in PROVENANCE_COLUMNS if c in pd.read_csv(f, nrows=0).columns]) for f in (p, q))
+        try: pd.testing.assert_frame_equal(a, b, check_exact=False, rtol=rtol, check_dtype=False); rows.append(dict(file=p.name, status='same', detail=''))
+        except AssertionError as e: rows.append(dict(file=p.name, status='differs', detail=' '.join(str(e).split())[:300]))
+    return pd.DataFrame(rows, columns=['file', 'status', 'detail'])
+
+# %% ../nbs/10b_scale.ipynb #834c1a79
+REPORT_NOTEBOOKS = ('reproduction',) # notebooks beside the artifacts that `rebuild` executes
+
+def rebuild(preset:str='cpu', # the preset whose figures are drawn again
+            out:str|Path|None=None, # where the executed notebooks go (default: a temporary folder)
+            check:bool=False, # write the figures to `out`/figures and compare them with the committed ones instead of replacing them
+            names=None, # only these notebooks (default: every artifact of the preset, then the report)
+           )->pd.DataFrame:
+    "Execute the preset's paper notebooks from the ledger alone (`KDNB_TRAIN=0`); one row per notebook (seconds, ok), and with `check` per CSV."
+    require('papermill')
+    import papermill as pm
+    names = list(names or [a for a, p in ARTIFACTS.items() if preset in p] + list(REPORT_NOTEBOOKS))
+    out = Path(out or tempfile.mkdtemp(prefix='kdnb-rebuild-')); out.mkdir(parents=True, exist_ok=True)
+    env = {'KDNB_TRAIN': '0', **({'KDNB_FIGURES': str(out/'figures')} if check else {})}
+    old = {k: os.environ.get(k) for k in env}; os.environ.update(env)
+    rows = []
+    try:
+        for n in names:
+            t0, ok = time.time(), True
+            try: pm.execute_notebook(str(project_root()/'nbs'/f'{n}.ipynb'), str(out/f'{n}.ipynb'), parameters={'preset': preset}, cwd=str(project_root()/'nbs'), progress_bar=False)
+            except Exception as e: ok = f"{type(e).__name__}: {' '.join(str(e).split())[-300:]}"
+            rows.append(dict(notebook=n, seconds=round(time.time() - t0, 1), ok=ok))
+    finally:
+        for k, v in old.items():
+            if v is None: os.environ.pop(k, None)
+            else: os.environ[k] = v
+    res = pd.DataFrame(rows)
+    if check: res = pd.concat([res, compare_artifacts(out/'figures'/preset, figures_dir(preset))], ignore_index=True)
+    return res
+
 # %% ../nbs/10b_scale.ipynb #bc05ceb0
-def main(command:str, # 'run': train here (torchrun: data-parallel); 'submit': a submitit job per seed; 'verify': one seed again vs the committed curves; 'prefetch': download pretrained weights
+def main(command:str, # 'run': train here (torchrun: data-parallel); 'submit': a submitit job per seed; 'verify': one seed again vs the committed ledger; 'prefetch': download pretrained weights; 'rebuild': the preset's figures from the ledger
          artifact:str=None, # a paper artifact: its studies ('fig3', 'table1', ...)
          study:str=None, # or one study of the preset ('cifar100', 'imagenet', 'smoke', ...)
          preset:str='smoke', # 'paper', 'cpu' or 'smoke'
@@ -267,28 +369,36 @@ def main(command:str, # 'run': train here (torchrun: data-parallel); 'submit': a
          detach:bool=False, # submit: do not wait for the jobs
          download:bool=False, # first fetch missing Fashion-MNIST / CIFAR / SVHN files through torchvision
          tensorboard:str=None, # run: also write the stored runs of what it trained as a TensorBoard log in this folder
-         committed:str=None, # verify: the committed learning curves (default: figures/<preset>/learning_curves.csv)
-         store:str=None, # the run store folder (default: <data>/runs; verify: <data>/verify)
+         store:str=None, # the run store folder (default: <data>/runs; verify: <data>/verify/runs)
+         ledger:str=None, # the results ledger folder (default: data/results/<preset>; verify: the rerun's own, <data>/verify/results)
+         check:bool=False, # rebuild: write to a folder of its own and compare every CSV with the committed figures/<preset>
         ):
     "Train a study's missing runs here, fan them out as cluster jobs, train one seed again to check the committed curves, or prefetch weights."
     from kdnb import scale  # the importable module, also under `python -m kdnb.scale`, so that jobs pickle by reference
-    check_choice('command', command, ['run', 'submit', 'verify', 'prefetch'])
+    check_choice('command', command, ['run', 'submit', 'verify', 'prefetch', 'rebuild'])
+    if command == 'rebuild':
+        res = scale.rebuild(preset, check=check)
+        print(res.fillna('').to_string(index=False))
+        if (res.get('ok', pd.Series(dtype=object)).dropna() != True).any() or (res.get('status', pd.Series(dtype=object)) == 'differs').any(): raise SystemExit(1)
+        return res
     if command == 'prefetch':
         S = scale.preset_studies(preset) if artifact is None and study is None else scale.resolve_studies(artifact, study, preset, device=None)
         for name, folder in scale.prefetch(S.values()).items(): print(f"{name}: in {folder}")
         return
     if download: scale.fetch_data(scale.resolve_studies(artifact, study, preset, temp, extra_temp, None).values())
-    if command == 'run': return scale.run_job(artifact, study, preset, seed, temp, role, extra_temp, device, store, tensorboard)
+    if command == 'run': return scale.run_job(artifact, study, preset, seed, temp, role, extra_temp, device, store, tensorboard, ledger)
     if command == 'verify':
-        res = scale.verify(artifact, study, preset, 0 if seed is None else seed, temp, device, store, committed)
-        print(res.to_string(index=False))
-        if (res.status == 'differs').any(): raise SystemExit(1)
+        res = scale.verify(artifact, study, preset, 0 if seed is None else seed, temp, device, store, ledger)
+        print(res.drop(columns=['why']).to_string(index=False))
+        for (st, v, w) in res[['study', 'verdict', 'why']].drop_duplicates().values: print(f"{st}: {v}{f' ({w})' if w else ''}")
+        print(f"rule: {scale.VERIFY_RULE}")
+        if (res.verdict == 'inconsistent').any(): raise SystemExit(1)
         return res
     S = scale.resolve_studies(artifact, study, preset, temp, extra_temp, None)  # no GPU needed to submit: each job checks on its node
     jobs = scale.fan_out(S, None if store is None else RunStore(store), temps=None if temp is None else [temp],
-                         seeds=None if seed is None else [seed], cluster=cluster, max_retries=max_retries, wait=not detach, device='cuda' if preset == 'paper' else device,
+                         seeds=None if seed is None else [seed], cluster=cluster, max_retries=max_retries, wait=not detach, device='cuda' if preset == 'paper' else device, ledger=None if ledger is None else Ledger(ledger),
                          gpus_per_job=gpus, cpus_per_task=cpus, timeout_min=timeout_min, partition=partition)
-    print(jobs.to_string() if len(jobs) else "nothing to do: the run store holds every run")
+    print(jobs.to_string() if len(jobs) else "nothing to do: the ledger holds every run")
     if (jobs.state == 'failed').any(): raise SystemExit(1)
 
 # %% ../nbs/10b_scale.ipynb #5c2597dd
