@@ -12,11 +12,13 @@ from scipy import stats
 
 from .core import check_choice, check_range
 from .classwise import count_significant, normalized_class_accuracy
+from statsmodels.stats.multitest import multipletests
 
 # %% auto #0
-__all__ = ['VERDICTS', 'REPRODUCED', 'CLAIM_COLUMNS', 'paired_ci', 'trend_ci', 'jackknife_ci', 'verdict', 'claim', 'per_seed',
-           'learning_curves', 'plateau', 'lagging_runs', 'group_accuracy', 'compare_curves', 'longer', 'budget_table',
-           'budget_claims', 'classwise_claims', 'fairness_claims', 'claims_prose', 'plot_learning_curves']
+__all__ = ['VERDICTS', 'VERDICTS5', 'REPRODUCED', 'CLAIM_COLUMNS', 'paired_ci', 'trend_ci', 'jackknife_ci', 'verdict',
+           'paired_test', 'bh_q', 'seeds_to_decide', 'decide', 'claim', 'per_seed', 'learning_curves', 'plateau',
+           'lagging_runs', 'group_accuracy', 'compare_curves', 'longer', 'budget_table', 'budget_claims',
+           'classwise_claims', 'fairness_claims', 'claims_prose', 'plot_learning_curves']
 
 # %% ../nbs/10a_claims.ipynb #294692bc
 def paired_ci(diffs, # one difference per seed (e.g. DS minus NDS accuracy of the same seed)
@@ -76,6 +78,50 @@ def verdict(estimate:float, # the effect's estimate
     if lo > 0: return 'holds', 'the 95% CI excludes no effect, on the claimed side'
     if hi < 0: return 'does not hold', 'the 95% CI excludes no effect, on the other side'
     return 'undetermined', 'the 95% CI includes no effect'
+
+# %% ../nbs/10a_claims.ipynb #989ed114
+VERDICTS5 = ('holds', 'does not hold', "paper's effect excluded", 'undetermined', 'not testable here')
+
+def paired_test(diffs, # one difference per seed
+                level:float=0.95, # confidence level
+               )->dict:
+    "The paired t-test of per-seed differences: estimate, low, high (`level` interval), p (two-sided), sd and n."
+    est, lo, hi = paired_ci(diffs, level)
+    d = np.asarray(diffs, dtype=float); n, sd = len(d), float(d.std(ddof=1))
+    p = 1.0 if sd == 0 and est == 0 else 0.0 if sd == 0 else float(2 * stats.t.sf(abs(est) / (sd / np.sqrt(n)), n - 1))
+    return dict(estimate=est, low=lo, high=hi, p=p, sd=sd, n=n)
+
+def bh_q(p_values)->np.ndarray:
+    "Benjamini-Hochberg q-values of a family of p-values (NaN kept out of the family and returned as NaN)."
+    p = np.asarray(p_values, dtype=float); q = np.full_like(p, np.nan); ok = np.isfinite(p)
+    if ok.any(): q[ok] = multipletests(p[ok], method='fdr_bh')[1]
+    return q
+
+def seeds_to_decide(estimate:float, # the observed mean effect
+                    sd:float, # the observed per-seed standard deviation of the effect
+                    level:float=0.95, # confidence level
+                    max_n:int=1000, # give up beyond this many seeds
+                   )->int|None:
+    "The paired seeds at which a `level` t-interval around `estimate` with spread `sd` would exclude 0; None if no effect or more than `max_n`."
+    if not np.isfinite([estimate, sd]).all() or estimate == 0: return None
+    if sd == 0: return 2
+    return next((n for n in range(2, max_n + 1) if stats.t.ppf(0.5 + level/2, n - 1) * sd / np.sqrt(n) < abs(estimate)), None)
+
+def decide(estimate:float, low:float, high:float, # the effect and its 95% interval
+           sign:int, # the direction the paper claims: +1 or -1
+           q:float, # the Benjamini-Hochberg q of its p over the family of paper claims
+           sd:float, # the per-seed spread of the effect (for `seeds_to_decide`)
+           paper:float|None=None, # the paper's own effect in the same units (None: the paper gives none)
+           alpha:float=0.05, # the level q is judged at
+          )->tuple:
+    "(verdict, reason, seeds_to_decide) for one claim: one of `VERDICTS5` but 'not testable here', which only a caller can know."
+    check_choice('sign', sign, [1, -1])
+    if q < alpha:
+        return ('holds' if sign * estimate > 0 else 'does not hold'), f"q = {q:.3g} < {alpha}, the effect on the {'claimed' if sign * estimate > 0 else 'other'} side", None
+    if paper is not None and np.isfinite(paper) and sign * paper > 0 and max(sign * low, sign * high) < sign * paper:
+        return "paper's effect excluded", f"q = {q:.3g}; the 95% CI [{low:.3g}, {high:.3g}] ends short of the paper's effect {paper:.3g} (the equivalence margin)", None
+    n = seeds_to_decide(estimate, sd)
+    return 'undetermined', f"q = {q:.3g}; " + (f"about {n} seeds would decide it at the observed effect" if n else "no seed count decides an effect of 0"), n
 
 # %% ../nbs/10a_claims.ipynb #8faaa954
 def claim(text:str, # the claim, in the paper's words

@@ -17,7 +17,7 @@ from .plots import check_columns, save_artifact, _ROLE_NAMES
 from .claims import VERDICTS, budget_claims, budget_table, learning_curves, longer
 from .scale import fetch_data
 from .presets import ARTIFACTS, BUDGET_CHECKS, PAPER_GPU_HOURS, PRESETS, studies
-from .study import COUNTERFACTUALS
+from .study import COUNTERFACTUALS, INDIVIDUAL_K
 
 # %% auto #0
 __all__ = ['PAPER_TABLES', 'FAIRNESS_COLUMNS', 'CPU_STUDY_MINUTES', 'REPORTS', 'REPRODUCED_COLUMNS', 'REFERENCE_TABLES',
@@ -211,7 +211,7 @@ def check_params(**params, # the notebook's parameters by name, e.g. preset=...,
     return params
 
 # %% ../nbs/11_paper.ipynb #9fedd558
-CPU_STUDY_MINUTES = {'fmnist': 60, 'trifeature': 25}  # measured 2026-12-01: wall minutes per seed (teacher, students, evaluation), one process per core of a 2-core machine, a second training on the other core
+CPU_STUDY_MINUTES = {'fmnist': 60, 'trifeature': 48}  # measured: wall minutes per seed (teacher, students, evaluation and ledger records), one process per core of a 2-core machine, a second training on the other core (fmnist 2026-12-01 on an Intel Xeon; trifeature, 2,500 training images, 2026-12-02 on an AMD EPYC without AVX-512)
 
 def preset_cost(artifacts, # one paper artifact ('fig3') or several (['fig3', 'table2'])
                 preset:str, # 'paper', 'cpu' or 'smoke'
@@ -292,13 +292,16 @@ def setup(name:str, # the paper artifact ('fig3', 'table2', ...) or report ('rep
 @patch
 def run(self:Paper)->Paper:
     "Print what each study reads from the results ledger and what it trains, then train what the ledger lacks (only `temp`, if asked) through `Study.run`; with `KDNB_TRAIN=0`, a lacking run is an error instead."
-    for s in self.studies.values():
-        plan = s.plan(temps=None if self.temp is None else [self.temp]); print(s.describe_plan(plan))
-        if os.environ.get('KDNB_TRAIN') == '0' and (plan.source == 'train').any():
-            raise RuntimeError(f"KDNB_TRAIN=0 (rebuild from the ledger only), but the ledger {s.ledger().root} lacks {(plan.source == 'train').sum()} "
-                               f"runs of {s.name}; train them (python -m kdnb.scale run --artifact {self.name} --preset {self.preset}) or unset KDNB_TRAIN")
-        s.run(temp=self.temp, device=self.device)
+    for s in self.studies.values(): _train_missing(s, self.temp, self.device, f"--artifact {self.name} --preset {self.preset}")
     return self
+
+def _train_missing(s, temp, device, how:str):
+    "Print what study `s` reads from its ledger and would train; train it, or with `KDNB_TRAIN=0` refuse, naming what the ledger lacks."
+    plan = s.plan(temps=None if temp is None else [temp]); print(s.describe_plan(plan))
+    if os.environ.get('KDNB_TRAIN') == '0' and (plan.source == 'train').any():
+        raise RuntimeError(f"KDNB_TRAIN=0 (rebuild from the ledger only), but the ledger {s.ledger().root} lacks {(plan.source == 'train').sum()} "
+                           f"runs of {s.name}; train them (python -m kdnb.scale run {how}) or unset KDNB_TRAIN")
+    s.run(temp=temp, device=device)
 
 # %% ../nbs/11_paper.ipynb #cb2f14d2
 @patch
@@ -528,7 +531,7 @@ def budget_runs(tables:dict, # study name -> `kdnb.claims.budget_table` output
 def budget(self:Paper)->tuple:
     "Train the budget checks' missing runs; (paired table, claims, study name -> learning curves of the longer runs)."
     pairs = self.budget_studies()
-    for s, L in pairs.values(): L.run(device=self.device)
+    for s, L in pairs.values(): _train_missing(L, None, self.device, f"--artifact {self.name} --preset {self.preset} (the budget check: see kdnb.presets.BUDGET_CHECKS)")
     tables = {n: budget_table(s, L) for n, (s, L) in pairs.items()}
     claims = [budget_claims(t).assign(claim=lambda d, n=n: d.claim + f' ({n})') for n, t in tables.items()]
     return (budget_runs(tables, [s.name or k for k, s in self.studies.items()], self.preset),
