@@ -91,7 +91,8 @@ def paired_test(diffs, # one difference per seed
     p = 1.0 if sd == 0 and est == 0 else 0.0 if sd == 0 else float(2 * stats.t.sf(abs(est) / (sd / np.sqrt(n)), n - 1))
     return dict(estimate=est, low=lo, high=hi, p=p, sd=sd, n=n)
 
-def bh_q(p_values)->np.ndarray:
+def bh_q(p_values, # one p-value per claim of the family (NaN: not in the family)
+        )->np.ndarray:
     "Benjamini-Hochberg q-values of a family of p-values (NaN kept out of the family and returned as NaN)."
     p = np.asarray(p_values, dtype=float); q = np.full_like(p, np.nan); ok = np.isfinite(p)
     if ok.any(): q[ok] = multipletests(p[ok], method='fdr_bh')[1]
@@ -107,7 +108,9 @@ def seeds_to_decide(estimate:float, # the observed mean effect
     if sd == 0: return 2
     return next((n for n in range(2, max_n + 1) if stats.t.ppf(0.5 + level/2, n - 1) * sd / np.sqrt(n) < abs(estimate)), None)
 
-def decide(estimate:float, low:float, high:float, # the effect and its 95% interval
+def decide(estimate:float, # the effect
+           low:float, # lower end of its 95% interval
+           high:float, # upper end of its 95% interval
            sign:int, # the direction the paper claims: +1 or -1
            q:float, # the Benjamini-Hochberg q of its p over the family of paper claims
            sd:float, # the per-seed spread of the effect (for `seeds_to_decide`)

@@ -86,7 +86,7 @@ def read_sealed(path:Path, # a ledger file
                                  "(restore it with git, or delete it and train the run again)")
     return obj
 
-# %% ../nbs/06c_ledger.ipynb #389c383f
+# %% ../nbs/06c_ledger.ipynb #ebdcb90c
 def labels_hash(labels, # the labels of a whole split, shape (N,)
                )->str:
     "sha256 (16 hex digits) of the labels (as int64) and their count: the split's fingerprint in a run config."
@@ -95,14 +95,17 @@ def labels_hash(labels, # the labels of a whole split, shape (N,)
 
 def _int_dtype(n:int)->str: return 'uint8' if n <= 256 else 'uint16' if n <= 65536 else 'int32'
 
-def testset_name(config:dict)->str:
+def testset_name(config:dict, # a run config (its dataset and test-split fingerprint)
+                )->str:
     "The name of the test set a run was scored on: `<dataset>-<labels hash>`."
     return f"{config['dataset']}-{config['fingerprint']['data']['test']}"
 
-# %% ../nbs/06c_ledger.ipynb #35a42dd9
+# %% ../nbs/06c_ledger.ipynb #ffa4c088
 class Record:
     "One checked ledger record: `key`, `config`, `metrics`, `history`, `numbers`, `provenance`, `testset`, `path`; `preds` decoded on use."
-    def __init__(self, obj:dict, path:Path):
+    def __init__(self, obj:dict, # the checked content of a record file
+                 path:Path, # the file it was read from
+                ):
         self.path, self.obj = Path(path), obj
         self.key, self.config, self.metrics = obj['key'], obj['config'], obj['metrics']
         self.numbers, self.provenance, self.testset = obj.get('numbers', {}), obj.get('provenance', {}), obj['testset']
