@@ -168,10 +168,10 @@ def train_runs(study:Study, # the study
                **({f'ds_T{T:g}': study.config('ds', seed, T) for T in temps} if group != 'nds' else {})})
     plan = parallel or init_distributed(device)
     device, main = (plan.device, plan.main) if plan is not None else (get_device(device), True)
-    L, role_T = study.ledger(ledger), {n: ('teacher', None) if n == 'teacher' else ('nds', None) if n == 'nds' else ('ds', c['T']) for n, c in wanted.items()}
+    L = study.ledger(ledger)
     if main:  # stored but not yet recorded (e.g. trained before the ledger): recorded, not trained
-        for n, c in wanted.items():
-            if not L.has(c) and store.has(c): study.to_ledger(*role_T[n][:1], seed, role_T[n][1], store, L)
+        for c in wanted.values():
+            if not L.has(c) and store.has(c): study.to_ledger(c['role'], seed, c.get('T'), store, L)
     done = (lambda c: store.has(c)) if weights else (lambda c: L.has(c))
     if all(done(c) for c in wanted.values()): return []
     teacher = None
@@ -198,7 +198,7 @@ def train_runs(study:Study, # the study
                     res = _result(m, wanted[n], study.data('test'), device, hist, embedding=is_teacher)
                     res['provenance']['world_size'] = 1 if plan is None else plan.world
                     store.save(wanted[n], **res)
-                    if study.to_ledger(role_T[n][0], seed, role_T[n][1], store, L, on_conflict='keep') == 'kept':
+                    if study.to_ledger(wanted[n]['role'], seed, wanted[n].get('T'), store, L, on_conflict='keep') == 'kept':
                         warnings.warn(f"the {n} of seed {seed} trained here differs from its record in {L.path(wanted[n])} (another machine's "
                                       "training); the ledger keeps its record, and students trained now distil from this machine's teacher")
                 ck.clear()

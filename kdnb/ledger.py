@@ -48,7 +48,7 @@ def decode_array(d:dict, # an `encode_array` result
     if len(raw) != size or not z.eof: raise LedgerError(f"{where} holds other than {size} bytes for shape {shape} of {dtype}")
     return np.frombuffer(raw, dtype=dtype).reshape(shape).copy()
 
-# %% ../nbs/06c_ledger.ipynb #e8865d2c
+# %% ../nbs/06c_ledger.ipynb #46c1a83d
 def _clean(x):
     "`x` as plain JSON values: numpy scalars and arrays to Python, non-finite floats to None."
     if isinstance(x, dict): return {str(k): _clean(v) for k, v in x.items()}
@@ -73,9 +73,10 @@ def seal(obj:dict, # a ledger file's content (plain JSON values; numpy scalars a
 
 def read_sealed(path:Path, # a ledger file
                 kind:str, # the `format` it must have: 'record' or 'testset'
+                data:bytes|None=None, # its bytes, if already read
                )->dict:
     "The content of a sealed ledger file, after its format, version and checksum are checked; else a `LedgerError` naming it."
-    try: obj = json.loads(Path(path).read_text())
+    try: obj = json.loads(Path(path).read_bytes() if data is None else data)
     except (OSError, UnicodeDecodeError, ValueError) as e: raise LedgerError(f"{path} is not a readable JSON ledger file ({type(e).__name__}: {e})") from None
     if not isinstance(obj, dict) or obj.get('format') != f'kdnb-ledger-{kind}':
         raise LedgerError(f"{path} is not a kdnb ledger {kind} (its 'format' is {obj.get('format') if isinstance(obj, dict) else None!r})")
@@ -162,10 +163,10 @@ class Ledger:
         return self.root/'runs'/f'{key}.json'
     def testset_path(self, name:str)->Path: return self.root/'testsets'/f'{name}.json'
 
-# %% ../nbs/06c_ledger.ipynb #8cba9345
+# %% ../nbs/06c_ledger.ipynb #e12f78b3
 def _read_cached(path:Path, kind:str)->dict:
-    ck = (path, hashlib.sha256(path.read_bytes()).hexdigest())
-    if ck not in _CACHE: _CACHE[ck] = read_sealed(path, kind)
+    data = path.read_bytes(); ck = (path, hashlib.sha256(data).hexdigest())
+    if ck not in _CACHE: _CACHE[ck] = read_sealed(path, kind, data)
     return _CACHE[ck]
 
 @patch

@@ -249,7 +249,8 @@ def compare_rerun(study, # the study
                  )->tuple:
     "(one row per rerun run: committed and rerun accuracy, the consistency band, the largest per-epoch difference, `status`; the study's `verdict`)."
     rows, keys = [], []
-    band = study.results(committed).groupby(['role', study.results(committed)['T'].fillna(-1)]).accuracy.agg(['mean', 'std']) if len(study.results(committed)) else None
+    res = study.results(committed)
+    band = res.groupby(['role', res['T'].fillna(-1)]).accuracy.agg(['mean', 'std'])
     curves = compare_curves(learning_curves(study, committed, seeds=[seed]), learning_curves(study, rerun, seeds=[seed]))
     for role, T, s, rec in study.records(rerun):
         if s != seed: continue

@@ -265,8 +265,8 @@ def to_ledger(self:Study, role:str, seed:int, T:float|None, # the run
              )->str:
     "Write the record of a stored run (and its test set, once) to the ledger: 'written', 'same' or 'kept'."
     L, cfg = self.ledger(ledger), self.config(role, seed, T)
-    test = self.data('test')
-    groups = {k: g.numpy() for k, g in store.load(cfg).outputs().get('groups', {}).items()}
+    test = self.data('test')  # the labels and groups every run of the study is scored on (what `predict` stored with each run)
+    groups = {k: torch.as_tensor(g).numpy() for k, g in getattr(test, 'groups', {}).items()}
     L.add_testset(cfg, torch.as_tensor(test.targets).numpy(), groups, list(test.classes), getattr(test, 'group_names', {}))
     return L.write(self.record(role, seed, T, store), on_conflict)
 
