@@ -305,7 +305,7 @@ def verify(artifact:str|None=None, # a paper artifact: its studies
     return res
 
 # %% ../nbs/10b_scale.ipynb #e68711ee
-PROVENANCE_COLUMNS = ('preset', 'kdnb', 'commit', 'dirty', 'python', 'torch', 'device', 'isa', 'host', 'time', 'world_size') # what differs between two builds of one result
+PROVENANCE_COLUMNS = ('preset', 'kdnb', 'commit', 'dirty', 'python', 'torch', 'device', 'isa', 'kernels', 'host', 'time', 'world_size') # what differs between two builds of one result
 
 def compare_artifacts(built:str|Path, # a figures/<preset> folder just built
                       committed:str|Path, # the committed one
