@@ -5,7 +5,7 @@
 # %% ../nbs/11_paper.ipynb #f323f765
 from __future__ import annotations
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 from fastcore.basics import patch
@@ -14,9 +14,9 @@ from fastcore.basics import patch
 from .core import check_choice, figures_dir, get_device, in_test, paper_dir, provenance
 from .data import GROUP_ATTRIBUTES, dataset_info
 from .plots import check_columns, save_artifact, _ROLE_NAMES
-from .claims import VERDICTS, budget_claims, budget_table, classwise_claims, fairness_claims, judge, learning_curves, longer
+from .claims import VERDICTS, budget_claims, budget_table, classwise_claims, failed_runs, failure_rates, fairness_claims, judge, learning_curves, longer
 from .scale import fetch_data
-from .presets import ARTIFACTS, BUDGET_CHECKS, PAPER_GPU_HOURS, PRESETS, studies
+from .presets import ARTIFACTS, BUDGET_CHECKS, FAILURE_CHECKS, PAPER_GPU_HOURS, PRESETS, studies
 from .study import COUNTERFACTUALS, INDIVIDUAL_K
 
 # %% auto #0
@@ -565,6 +565,21 @@ def report_claims(self:Paper, checks=(), # more `kdnb.claims.effect` rows (the b
                                 paper={a: paper_fairness(fs.dataset, a) for a in attrs} if reported else None,
                                 paper_individual=paper_individual(fs.dataset) if in_paper('table4', fs.dataset) else None, soft_targets=fs.soft_targets())
     return judge(rows + list(checks))
+
+# %% ../nbs/11_paper.ipynb #5fa32796
+@patch
+def failures(self:Paper)->tuple:
+    "(failed runs, failure rate per role and T) of the report's fairness study; at the temperatures of its `FAILURE_CHECKS`, over the check's seeds, trained first if need be (with `KDNB_TRAIN=0`, those the ledger holds)."
+    fs = self.studies['fairness']
+    res, c = fs.results(), FAILURE_CHECKS.get(self.preset, {}).get((self.preset_names or {}).get('fairness', 'fairness'))
+    if c:
+        more = replace(fs, seeds=tuple(c['seeds']), temperatures=tuple(float(t) for t in c['temps']), name=f"{fs.name}, failure check")
+        _train_missing(more, None, self.device, f"--study {(self.preset_names or {})['fairness']} --preset {self.preset} --seed S --temp T "
+                       "(the failure check: see kdnb.presets.FAILURE_CHECKS)", allow_missing=True)
+        extra = more.results()
+        res = pd.concat([res, extra[~extra.seed.isin(fs.seeds)]], ignore_index=True)
+    failed = failed_runs(res)
+    return failed, failure_rates(res, failed)
 
 # %% ../nbs/11_paper.ipynb #121aa942
 def _ensure(ok, what:str):
