@@ -184,7 +184,10 @@ def dkd_parts(student_logits:torch.Tensor, # (batch, classes)
     return (bt.exp()*(bt - bs)).sum(-1), (ht.exp()*(ht - hs)).sum(-1), bt[:, 0].exp()
 
 @register_loss('dkd', paper='Zhao et al. 2022, Decoupled knowledge distillation (CVPR)')
-def dkd_term(student_logits, teacher_logits, target, T,
+def dkd_term(student_logits:torch.Tensor, # (batch, classes)
+             teacher_logits:torch.Tensor, # (batch, classes); constants (`distill_loss` detaches them)
+             target:torch.Tensor, # (batch,) integer class labels
+             T:float, # temperature > 0
              tckd:float=1.0, # weight of the target-class term (the paper's alpha)
              nckd:float=8.0, # weight of the non-target-class term (the paper's beta)
             ):
@@ -201,7 +204,10 @@ def _pearson(a:torch.Tensor, b:torch.Tensor, dim:int, eps:float=1e-8)->torch.Ten
     return (a*b).sum(dim)/(a.norm(dim=dim)*b.norm(dim=dim) + eps)
 
 @register_loss('dist', paper='Huang et al. 2022, Knowledge distillation from a stronger teacher (NeurIPS)')
-def dist_term(student_logits, teacher_logits, target, T,
+def dist_term(student_logits:torch.Tensor, # (batch, classes)
+              teacher_logits:torch.Tensor, # (batch, classes); constants (`distill_loss` detaches them)
+              target:torch.Tensor, # (batch,) integer class labels
+              T:float, # temperature > 0
               inter:float=1.0, # weight of the inter-class relation (the paper's beta)
               intra:float=1.0, # weight of the intra-class relation (the paper's gamma)
              ):
@@ -219,6 +225,10 @@ def standardize(z:torch.Tensor, # (batch, classes) logits
     return (z - z.mean(-1, keepdim=True))/(z.std(-1, keepdim=True, correction=0) + eps)
 
 @register_loss('lskd', paper='Sun et al. 2024, Logit standardization in knowledge distillation (CVPR)')
-def lskd_term(student_logits, teacher_logits, target, T):
+def lskd_term(student_logits:torch.Tensor, # (batch, classes)
+              teacher_logits:torch.Tensor, # (batch, classes); constants (`distill_loss` detaches them)
+              target:torch.Tensor, # (batch,) integer class labels
+              T:float, # temperature > 0
+             ):
     "Batch mean of `KL(softmax(Z(teacher)/T) || softmax(Z(student)/T))`, Z the per-sample z-score."
     return kd_term(standardize(student_logits.float()), standardize(teacher_logits.detach().float()), T, t2=False, check=False)
