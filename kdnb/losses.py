@@ -15,7 +15,7 @@ from .core import check_choice, check_range
 
 # %% auto #0
 __all__ = ['LOSSES', 'kd_term', 'LossSpec', 'register_loss', 'loss_options', 'distill_loss', 'kd_loss', 'kd_loss_multi',
-           'dkd_parts', 'dkd_term', 'dist_term', 'standardize', 'lskd_term']
+           'dkd_parts', 'dkd_term', 'dist_term', 'standardize', 'lskd_term', 'attention_map', 'kd_at_term']
 
 # %% ../nbs/01_losses.ipynb #e18b63b0
 def _check_temperature(T)->float:
@@ -76,6 +76,7 @@ class LossSpec:
     term:Callable # D(student_logits, teacher_logits, target, T, **options) -> batch mean, without the T² factor
     defaults:dict # option name -> default value
     paper:str='' # where it comes from
+    features:bool=False # the term also takes `features=(student's, teacher's)` outputs of the layers its options `student_layer` and `teacher_layer` name
 
 LOSSES = {} # name -> LossSpec: the distillation terms `distill_loss` and `kdnb.train.fit` know
 
@@ -87,6 +88,7 @@ def _check_option(loss:str, name:str, value):
 def register_loss(name:str, # registry name, a new key of `LOSSES` (lower case, digits, '_')
                   paper:str='', # the paper it comes from (free text)
                   overwrite:bool=False, # allow replacing an existing entry
+                  features:bool=False, # a feature loss: `f(..., T, features, **options)`, with options `student_layer` and `teacher_layer`
                  ):
     "Decorator: add a distillation term `f(student_logits, teacher_logits, target, T, **options)` to `LOSSES` under `name`."
     if not isinstance(name, str) or not re.fullmatch(r'[a-z][a-z0-9_]*', name):
@@ -94,12 +96,16 @@ def register_loss(name:str, # registry name, a new key of `LOSSES` (lower case, 
     if name in LOSSES and not overwrite: raise ValueError(f"name={name!r} is already in LOSSES; pass overwrite=True to replace it")
     def _reg(f):
         ps = list(inspect.signature(f).parameters.values())
-        pos, opts = ps[:4], ps[4:]
+        pos, opts = ps[:4], [q for q in ps[4:] if not (features and q.name == 'features')]
+        if features and ('features' not in [q.name for q in ps[4:]] or not {'student_layer', 'teacher_layer'} <= {q.name for q in opts}
+                         or any(not isinstance(q.default, str) for q in opts if q.name in ('student_layer', 'teacher_layer'))):
+            raise ValueError(f"register_loss({name!r}, features=True): the term must take `features` and the string options student_layer and teacher_layer "
+                             f"(module names, as in model.named_modules()); {getattr(f, '__name__', f)} has ({', '.join(map(str, ps))})")
         if len(pos) < 4 or any(q.kind not in (q.POSITIONAL_ONLY, q.POSITIONAL_OR_KEYWORD) for q in pos) or \
            any(q.default is q.empty or q.kind not in (q.POSITIONAL_OR_KEYWORD, q.KEYWORD_ONLY) for q in opts):
             raise ValueError(f"register_loss({name!r}): the term must be f(student_logits, teacher_logits, target, T, **options) with a default "
                              f"for every option; {getattr(f, '__name__', f)} has ({', '.join(map(str, ps))})")
-        LOSSES[name] = LossSpec(f, {q.name: _check_option(name, q.name, q.default) for q in opts}, paper)
+        LOSSES[name] = LossSpec(f, {q.name: _check_option(name, q.name, q.default) for q in opts}, paper, features)
         return f
     return _reg
 
@@ -113,6 +119,9 @@ def loss_options(loss:str, # a key of `LOSSES`
     unknown = sorted(set(options) - set(spec.defaults))
     if unknown: raise ValueError(f"loss_options {unknown} are not options of loss={loss!r}; its options (with defaults): {spec.defaults}")
     out = {**spec.defaults, **{k: _check_option(loss, k, v) for k, v in options.items()}}
+    if spec.features and not (out['student_layer'] and out['teacher_layer']):
+        raise ValueError(f"loss={loss!r} taps a layer of the student and one of the teacher: give loss_options student_layer and teacher_layer "
+                         f"(module names, as model.named_modules() lists them); got {out['student_layer']!r} and {out['teacher_layer']!r}")
     # a float option given as an int is the same option: one spelling, one run key
     return {k: float(v) if isinstance(spec.defaults[k], float) and isinstance(v, int) and not isinstance(v, bool) else v for k, v in out.items()}
 
@@ -126,11 +135,15 @@ def distill_loss(student_logits:torch.Tensor, # (batch, classes)
                  t2:bool=True, # scale the distillation term by T²
                  options:dict|None=None, # the term's options (`loss_options`); the others take their defaults
                  check:bool=True, # validate logits and targets (their values: host syncs); `fit` passes False
+                 features:tuple|None=None, # a feature loss's (student's, teacher's) outputs of the layers its options name (`fit` taps them)
                 )->torch.Tensor:
     "Batch mean of `alpha * T² * D(student, teacher, target; T) + (1 - alpha) * CE(student, target)`, D the registered term `loss`."
     alpha, T, opts = _check_alpha(alpha), _check_temperature(T), loss_options(loss, options)
     if check: _check_logits(student_logits, teacher_logits); _check_target(target, student_logits)
-    d = LOSSES[loss].term(student_logits, teacher_logits.detach(), target, T, **opts)
+    if LOSSES[loss].features and features is None:
+        raise ValueError(f"loss={loss!r} distils intermediate features: pass features=(the student's output of {opts['student_layer']!r}, "
+                         f"the teacher's of {opts['teacher_layer']!r}); kdnb.train.fit taps them")
+    d = LOSSES[loss].term(student_logits, teacher_logits.detach(), target, T, **({'features': features} if LOSSES[loss].features else {}), **opts)
     return alpha*(d*T*T if t2 else d) + (1 - alpha)*F.cross_entropy(student_logits.float(), target)
 
 # %% ../nbs/01_losses.ipynb #de89e8f9
@@ -232,3 +245,32 @@ def lskd_term(student_logits:torch.Tensor, # (batch, classes)
              ):
     "Batch mean of `KL(softmax(Z(teacher)/T) || softmax(Z(student)/T))`, Z the per-sample z-score."
     return kd_term(standardize(student_logits.float()), standardize(teacher_logits.detach().float()), T, t2=False, check=False)
+
+# %% ../nbs/01_losses.ipynb #2672f3e6
+def attention_map(f:torch.Tensor, # (batch, channels, H, W) activations
+                  size:tuple|None=None, # (H', W'): average-pool the map to this size (None: keep it)
+                  p:int=2, # the power of |activation|
+                 )->torch.Tensor:
+    "The spatial attention map of Zagoruyko & Komodakis (2017): the channel mean of |f|^p, pooled to `size`, flattened and L2-normalised: (batch, H'W')."
+    if f.ndim != 4: raise ValueError(f"attention transfer needs (batch, channels, H, W) activations; got shape {tuple(f.shape)}: tap a convolutional layer")
+    a = f.float().abs().pow(p).mean(1, keepdim=True)
+    if size is not None and tuple(a.shape[-2:]) != tuple(size): a = F.adaptive_avg_pool2d(a, size)
+    return F.normalize(a.flatten(1), dim=1)
+
+@register_loss('kd_at', paper='Zagoruyko & Komodakis 2017, Paying more attention to attention (ICLR); with Hinton KD, as in its experiments', features=True)
+def kd_at_term(student_logits:torch.Tensor, # (batch, classes)
+               teacher_logits:torch.Tensor, # (batch, classes); constants (`distill_loss` detaches them)
+               target:torch.Tensor, # (batch,) integer class labels
+               T:float, # temperature > 0
+               features:tuple, # (the student's, the teacher's) activations of the tapped layers
+               beta:float=1000., # weight of the attention term (the paper's beta; it enters as beta / 2)
+               p:int=2, # the power of |activation| in the attention map
+               student_layer:str='', # the student's tapped module (a name of `named_modules()`)
+               teacher_layer:str='', # the teacher's tapped module
+              ):
+    "KD term plus `beta / (2 T²)` times the mean squared difference of the normalised attention maps of the two tapped layers."
+    check_range('beta', beta, 0); check_range('p', p, 1)
+    fs, ft = features
+    size = tuple(min(a, b) for a, b in zip(fs.shape[-2:], ft.shape[-2:]))
+    at = (attention_map(fs, size, p) - attention_map(ft.detach(), size, p)).pow(2).mean()
+    return kd_term(student_logits, teacher_logits, T, t2=False, check=False) + beta/(2*T*T)*at
