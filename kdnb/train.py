@@ -39,7 +39,7 @@ class Recipe:
     compile:bool=False # torch.compile the models
     eval_every:int=0 # evaluate on the test set every N epochs (0: at the end only)
     loss:str='kd' # the distillation term of distilled students, a key of kdnb.losses.LOSSES (teachers and NDS train on cross-entropy)
-    loss_options:dict=field(default_factory=dict) # the term's options; every default filled in (kdnb.losses.loss_options)
+    loss_options:dict=field(default_factory=dict, hash=False) # the term's options; every default filled in (kdnb.losses.loss_options)
 
     def __post_init__(self):
         check_range('epochs', self.epochs, 1); check_range('batch_size', self.batch_size, 1)
