@@ -267,7 +267,8 @@ class Paper:
         return list(next(iter(self.studies.values())).seeds)
 
     def __repr__(self):
-        return f"Paper({self.name!r}, preset={self.preset!r}, studies={list(self.studies)}, seeds={self.seeds}, temp={self.temp!r}, device={self.device!r})"
+        return (f"Paper({self.name!r}, preset={self.preset!r}, studies={list(self.studies)}, seeds={self.seeds}, temp={self.temp!r}, device={self.device!r}"
+                + (f", loss={self.loss!r})" if self.loss else ')'))
 
 # %% ../nbs/11_paper.ipynb #e5a53fca
 REPORTS = {'reproduction': {'classwise': 'fig3', 'fairness': 'table2'}}  # report -> role -> the artifact whose (first) study it reads
