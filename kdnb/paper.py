@@ -18,6 +18,7 @@ from .claims import VERDICTS, budget_claims, budget_table, classwise_claims, fai
 from .scale import fetch_data
 from .presets import ARTIFACTS, BUDGET_CHECKS, FAILURE_CHECKS, PAPER_GPU_HOURS, PRESETS, studies
 from .study import COUNTERFACTUALS, INDIVIDUAL_K
+from .losses import LOSSES
 
 # %% auto #0
 __all__ = ['PAPER_TABLES', 'FAIRNESS_COLUMNS', 'CPU_STUDY_MINUTES', 'REPORTS', 'REPRODUCED_COLUMNS', 'REFERENCE_TABLES',
@@ -27,7 +28,8 @@ __all__ = ['PAPER_TABLES', 'FAIRNESS_COLUMNS', 'CPU_STUDY_MINUTES', 'REPORTS', '
            'resolve_preset', 'Paper', 'setup', 'upto_T', 'summarise_by', 'model_labels', 'fmt_floor', 'printed',
            'classwise_table', 'individual_runs', 'fig2_temperatures', 'mean_disagreement', 'paper_disagreement',
            'disagreement_table', 'describe_floors', 'plot_lagging_runs', 'budget_runs', 'check_classwise',
-           'check_class_accuracy', 'check_disagreement', 'check_fairness', 'check_individual', 'check_claims']
+           'check_class_accuracy', 'check_disagreement', 'check_fairness', 'check_losses', 'check_individual',
+           'check_claims']
 
 # %% ../nbs/11_paper.ipynb #a9dac4b3
 PAPER_TABLES = ('table1', 'fairness_cv', 'fairness_nlp', 'table4', 'fig1', 'fig2')
@@ -199,7 +201,8 @@ def _pairs(name, v):
 _PARAM_CHECKS = {'preset': lambda n, v: check_choice(n, v, ('auto', *PRESETS)), 'temp': _temperature, 'T': _temperature,
                  'high_T': lambda n, v: _temperature(n, v, optional=False), 'extra_temp': _bool, 'download': _bool,
                  'seeds': _seeds, 'fairness_seeds': _seeds, 'device': lambda n, v: get_device(v), 'n_temps': _count, 'steps': _count,
-                 'batch_size': _count, 'teacher_arch': _arch, 'student_arch': _arch, 'pairs': _pairs}
+                 'batch_size': _count, 'teacher_arch': _arch, 'student_arch': _arch, 'pairs': _pairs,
+                 'loss': lambda n, v: v is None or check_choice(n, v, LOSSES)}
 
 # %% ../nbs/11_paper.ipynb #7398cd11
 def check_params(**params, # the notebook's parameters by name, e.g. preset=..., seeds=..., temp=...
@@ -224,7 +227,10 @@ def preset_cost(artifacts, # one paper artifact ('fig3') or several (['fig3', 't
     if preset == 'paper':
         return f"trains {', '.join(names)} at the paper's scale: roughly {sum(PAPER_GPU_HOURS[n] for n in names)} GPU-hours (a planning estimate)"
     if preset == 'cpu':
-        return f"trains {', '.join(names)}: about {sum(CPU_STUDY_MINUTES[n] for n in names)} min per seed on one CPU core (measured on a 2-core machine, one seed per core: 5 seeds take 3 rounds)"
+        known, unknown = [n for n in names if n in CPU_STUDY_MINUTES], [n for n in names if n not in CPU_STUDY_MINUTES]
+        return (f"trains {', '.join(names)}: " + (f"about {sum(CPU_STUDY_MINUTES[n] for n in known)} min per seed on one CPU core (measured on a "
+                "2-core machine, one seed per core: 5 seeds take 3 rounds)" if known else '') + ('; ' if known and unknown else '')
+                + (f"the cost of {', '.join(unknown)} is not measured yet" if unknown else ''))
     return "trains tiny models on tiny generated data: a few minutes at most on a 2-core CPU"
 
 # %% ../nbs/11_paper.ipynb #f514d1eb
@@ -238,7 +244,7 @@ def resolve_preset(preset:str, # 'auto', 'paper', 'cpu' or 'smoke'
     for a in arts: check_choice('artifact', a, ARTIFACTS)
     if in_test(): chosen, why = 'smoke', 'nbdev_test runs every notebook at smoke'
     elif preset != 'auto': chosen, why = preset, 'as asked'
-    elif get_device(device).type == 'cuda': chosen, why = 'paper', 'auto: a CUDA device is present'
+    elif get_device(device).type == 'cuda' and all('paper' in ARTIFACTS[a] for a in arts): chosen, why = 'paper', 'auto: a CUDA device is present'
     elif all('cpu' in ARTIFACTS[a] for a in arts): chosen, why = 'cpu', 'auto: no CUDA device'
     else: chosen, why = 'smoke', f"auto: no CUDA device, and {'/'.join(arts)} has no cpu preset (its data needs a download)"
     print(f"preset={chosen!r} ({why}); {preset_cost(arts, chosen) if all(chosen in ARTIFACTS[a] for a in arts) else ''}")
@@ -254,6 +260,7 @@ class Paper:
     device:str='auto' # where training runs
     temp:float|None=None # the one temperature to train, or None for all of each study's
     preset_names:dict|None=None # key of `studies` -> that study's name in the preset (a report keys its studies by role); None: the keys
+    loss:str|None=None # the one distillation loss to train (the losses notebook), or None for every study's
 
     @property
     def seeds(self)->list:
@@ -261,7 +268,8 @@ class Paper:
         return list(next(iter(self.studies.values())).seeds)
 
     def __repr__(self):
-        return f"Paper({self.name!r}, preset={self.preset!r}, studies={list(self.studies)}, seeds={self.seeds}, temp={self.temp!r}, device={self.device!r})"
+        return (f"Paper({self.name!r}, preset={self.preset!r}, studies={list(self.studies)}, seeds={self.seeds}, temp={self.temp!r}, device={self.device!r}"
+                + (f", loss={self.loss!r})" if self.loss else ')'))
 
 # %% ../nbs/11_paper.ipynb #e5a53fca
 REPORTS = {'reproduction': {'classwise': 'fig3', 'fairness': 'table2'}}  # report -> role -> the artifact whose (first) study it reads
@@ -273,7 +281,7 @@ def setup(name:str, # the paper artifact ('fig3', 'table2', ...) or report ('rep
           seeds=None, # None (the preset's), a count n (seeds 0..n-1) or a list of seeds
           device:str='auto', # 'auto', 'cpu' or 'cuda'
           download:bool=False, # fetch missing torchvision datasets first
-          **params, # the notebook's other parameters (T, high_T, fairness_seeds, ...): checked too
+          **params, # the notebook's other parameters (T, high_T, fairness_seeds, loss, ...): checked too
          )->Paper:
     "Check a paper notebook's parameters, choose and announce the preset, build its studies and fetch their data if asked."
     check_params(preset=preset, temp=temp, extra_temp=extra_temp, seeds=seeds, device=device, download=download, **params)
@@ -286,14 +294,16 @@ def setup(name:str, # the paper artifact ('fig3', 'table2', ...) or report ('rep
         named = {r: next(iter(studies(a, preset, seeds=seeds_of[r], device=device).items())) for r, a in roles.items()}
         found = {r: s for r, (_, s) in named.items()}
     if download: fetch_data(found.values())
-    return Paper(name, preset, found, device, temp, None if roles is None else {r: n for r, (n, _) in named.items()})
+    if (loss := params.get('loss')) is not None: check_choice('loss', loss, list(dict.fromkeys(s.student_recipe.loss for s in found.values())))
+    return Paper(name, preset, found, device, temp, None if roles is None else {r: n for r, (n, _) in named.items()}, loss)
 
 # %% ../nbs/11_paper.ipynb #34875187
 @patch
 def run(self:Paper, allow_missing:bool=False, # with `KDNB_TRAIN=0`: read what the ledger holds instead of refusing (the reproduction report)
        )->Paper:
-    "Print what each study reads from the results ledger and what it trains, then train what the ledger lacks (only `temp`, if asked) through `Study.run`; with `KDNB_TRAIN=0`, a lacking run is an error instead (or, with `allow_missing`, left out)."
-    for s in self.studies.values(): _train_missing(s, self.temp, self.device, f"--artifact {self.name} --preset {self.preset}", allow_missing)
+    "Print what each study reads from the results ledger and what it trains, then train what the ledger lacks (only `temp` and `loss`, if asked) through `Study.run`; with `KDNB_TRAIN=0`, a lacking run is an error instead (or, with `allow_missing`, left out)."
+    for s in self.studies.values():
+        if self.loss is None or s.student_recipe.loss == self.loss: _train_missing(s, self.temp, self.device, f"--artifact {self.name} --preset {self.preset}", allow_missing)
     return self
 
 def _train_missing(s, temp, device, how:str, allow_missing:bool=False)->bool:
@@ -393,6 +403,18 @@ def summarise_by(runs:pd.DataFrame, # one row per run: the `by` columns, role, T
         s = s.assign(_r=s.role.map(_ROLE_ORDER)).sort_values(['_r', 'T'], kind='stable').drop(columns='_r')
         out[key if len(by) > 1 else key[0]] = s.reset_index(drop=True)
     return out
+
+# %% ../nbs/11_paper.ipynb #e86285bd
+@patch
+def loss_summary(self:Paper, floor:bool=True, # with the noise floors (`FLOOR_VALUES`)
+                )->pd.DataFrame:
+    "Mean and std over seeds per attribute, loss, role and T of accuracy, EOD and DPD, for each loss whose ledger holds a distilled student."
+    runs = self.fairness(self.pairs(), floor=floor)
+    runs = runs.assign(loss=runs.study.map({n: s.student_recipe.loss for n, s in self.studies.items()}))
+    runs = runs[runs.loss.isin(runs.loss[runs.role == 'ds'])] if 'role' in runs else runs.iloc[:0]
+    if runs.empty: raise LookupError(f"the ledgers hold no distilled student of any loss of {list(self.studies)}: train them first (Paper.run)")
+    tables = summarise_by(runs, ['attribute', 'loss'], FAIRNESS_VALUES + (FLOOR_VALUES if floor else []))
+    return pd.concat([t.assign(attribute=a, loss=l) for (a, l), t in tables.items()], ignore_index=True)
 
 # %% ../nbs/11_paper.ipynb #75663d58
 def model_labels(t:pd.DataFrame, # rows with `role` and `T`
@@ -654,6 +676,19 @@ def check_fairness(paper:Paper, # the notebook's Paper
         _ensure(t.n.between(1, len(s.seeds)).all(), f"{n}/{a}: a row averages more runs than the {len(s.seeds)} seeds")
         if paper.temp is not None: _ensure(float(paper.temp) in _stored_T(s), f"{n}/{a}: the requested temp={paper.temp} is not stored")
     if table is not None: _ensure(len(table) == sum(len(t) for t in tables.values()) and table.notna().all().all(), "the printed table has missing rows or values")
+
+# %% ../nbs/11_paper.ipynb #96ad2b7e
+def check_losses(paper:Paper, # the losses notebook's Paper
+                 summary:pd.DataFrame, # `Paper.loss_summary()`, as drawn
+                ):
+    "The losses notebook: each loss drawn passes `check_fairness`; the loss asked for is drawn (at `temp`); the teacher and the NDS are the same runs for every loss."
+    study_of = {s.student_recipe.loss: n for n, s in paper.studies.items()}
+    for (a, l), t in summary.groupby(['attribute', 'loss'], sort=False):
+        asked = paper.loss is None or l == paper.loss  # `temp` was trained for the loss asked for, or for all
+        check_fairness(replace(paper, temp=paper.temp if asked else None), {(study_of[l], a): t.drop(columns=['attribute', 'loss'])})
+    _ensure(paper.loss is None or paper.loss in set(summary.loss), f"the loss asked for, {paper.loss!r}, is not drawn")
+    ref = summary[summary.role != 'ds'].groupby(['attribute', 'role'])[[f'{v}_mean' for v in FAIRNESS_VALUES]].nunique()
+    _ensure((ref <= 1).all().all(), "the teacher's or the NDS's numbers differ between losses: they are to be the same runs")
 
 # %% ../nbs/11_paper.ipynb #e03201a7
 def check_individual(paper:Paper, # the table4 notebook's Paper

@@ -145,6 +145,8 @@ def plot_counts_vs_T(df:pd.DataFrame, # columns T, n_sc, n_tc, acc_mean (acc_std
     return _drawn(ax, made)
 
 # %% ../nbs/10_plots.ipynb #508b75c8
+_LINE_COLORS = ('tab:blue', 'tab:green', 'tab:red', 'tab:purple', 'tab:brown', 'tab:pink', 'tab:olive', 'tab:cyan') # DS lines; not the teacher's or the NDS's
+
 def _hline(ax, d, metric, role, kw, tag):
     if not len(d): return
     m, s = float(d[f'{metric}_mean'].iloc[0]), float(_std(d, metric)[0])
@@ -158,18 +160,20 @@ def plot_fairness_vs_T(df:pd.DataFrame, # columns role, T, `<metric>_mean` (`<me
                        log_T:bool=False, # logarithmic temperature axis
                        ylabel:str|None=None, # y label (default: the metric's name)
                        title:str|None=None, # axes title
+                       line:str|None=None, # a column of `df` with one DS line per value (e.g. 'loss'); the teacher and NDS drawn once
                       )->Figure|plt.Axes:
-    "DS `metric` with error bars against T; teacher and NDS as horizontal lines with +- 1 std bands."
+    "DS `metric` with error bars against T (a line per value of `line`); teacher and NDS as horizontal lines with +- 1 std bands."
     cols = ['role', 'T', f'{metric}_mean']
-    check_columns(df, cols)
+    check_columns(df, cols + ([line] if line else []))
     if paper is not None: check_columns(paper, cols, 'paper')
     made = ax is None; ax = _new_ax(ax); Ts = []
     for src, kw, tag in [(df, {}, ''), (paper, _PAPER, ' (paper)')]:
         if src is None: continue
         d = _role(src, 'ds').dropna(subset=[f'{metric}_mean']); Ts += list(d['T'])
-        std = _std(d, metric)
-        ax.errorbar(d['T'], d[f'{metric}_mean'], yerr=None if tag or not np.isfinite(std).any() else std, capsize=3,
-                    marker='o', color=_ROLE_COLORS['ds'], label=f'DS{tag}', **kw)
+        for i, (v, g) in enumerate([(None, d)] if line is None or tag else d.groupby(line, sort=False)):
+            std = _std(g, metric)
+            ax.errorbar(g['T'], g[f'{metric}_mean'], yerr=None if tag or not np.isfinite(std).any() else std, capsize=3, marker='o',
+                        color=_ROLE_COLORS['ds'] if v is None else _LINE_COLORS[i % len(_LINE_COLORS)], label=f'DS{tag}' if v is None else f'DS {v}', **kw)
         for role in ('teacher', 'nds'): _hline(ax, _role(src, role), metric, role, kw, tag)
     _T_axis(ax, Ts, log_T)
     ax.set(xlabel='temperature T', ylabel=ylabel or {'eod': 'EOD (%)', 'dpd': 'DPD (%)', 'acc': 'accuracy (%)'}.get(metric, metric), title=title)

@@ -17,8 +17,9 @@ from .study import Study
 __all__ = ['CIFAR_RECIPE', 'IMAGENET_RECIPE', 'CELEBA_RECIPE', 'TRIFEATURE_RECIPE', 'TRIFEATURE_STUDENT_RECIPE', 'TEXT_RECIPE',
            'PAPER_TEMPS', 'HIGH_TEMPS', 'CPU_TEACHER_RECIPE', 'FMNIST_TEACHER_RECIPE', 'CPU_STUDENT_RECIPE',
            'FMNIST_STUDENT_RECIPE', 'SMOKE_RECIPE', 'TRIFEATURE_CPU_TEST', 'TRIFEATURE_CPU_TRAIN',
-           'TRIFEATURE_CPU_TEACHER', 'TRIFEATURE_CPU_STUDENT', 'PRESETS', 'PRESET_NOTES', 'ARTIFACTS',
-           'PAPER_GPU_HOURS', 'BUDGET_CHECKS', 'FAILURE_CHECKS', 'studies']
+           'TRIFEATURE_CPU_TEACHER', 'TRIFEATURE_CPU_STUDENT', 'LOSS_STUDY', 'LOSS_TEMPS', 'SMOKE_LOSS_TEMPS',
+           'PRESETS', 'PRESET_NOTES', 'ARTIFACTS', 'NOT_TRAINED', 'PAPER_GPU_HOURS', 'BUDGET_CHECKS', 'FAILURE_CHECKS',
+           'studies']
 
 # %% ../nbs/07a_presets.ipynb #ad2ef7fd
 CIFAR_RECIPE = Recipe(epochs=240, batch_size=64, lr=0.05, milestones=(150, 180, 210), weight_decay=5e-4)
@@ -67,22 +68,37 @@ TRIFEATURE_CPU_TRAIN = 2_500 # training images of the cpu Trifeature study (250 
 TRIFEATURE_CPU_TEACHER = replace(CPU_TEACHER_RECIPE, epochs=40, eval_every=2) # 800 steps, as the 10-epoch recipe's at 10,000 images
 TRIFEATURE_CPU_STUDENT = replace(CPU_STUDENT_RECIPE, epochs=120, eval_every=10) # 2,400 steps: past the NDS's plateau (about 1,200-1,400 steps)
 
+LOSS_STUDY = ('kd', 'dkd', 'dist', 'lskd') # the losses study compares these distillation losses (kdnb.losses.LOSSES), each with its paper's default options
+LOSS_TEMPS = (1, 2, 4, 7, 10) # its temperatures at the cpu scale: the paper's range at a fifth of the Trifeature study's students
+SMOKE_LOSS_TEMPS = (2, 7) # and at the smoke scale
+
+def _loss_studies(base:Study, # the study whose teachers, NDS, seeds and student recipe the losses study shares
+                  temps:tuple, # the DS temperatures
+                 )->dict:
+    "loss -> `base` at `temps` with the loss in its student recipe, for each loss of `LOSS_STUDY`."
+    return {loss: replace(base, temperatures=tuple(temps), student_recipe=replace(base.student_recipe, loss=loss, loss_options={}),
+                          name=f'{base.name}, loss {loss}') for loss in LOSS_STUDY}
+
 def _cpu_studies()->dict:
+    tri = Study('trifeature', 'resnet20', 'lenet5', PAPER_TEMPS + HIGH_TEMPS, dataset_options={'test_n': TRIFEATURE_CPU_TEST},
+                train_size=TRIFEATURE_CPU_TRAIN, teacher_recipe=TRIFEATURE_CPU_TEACHER, student_recipe=TRIFEATURE_CPU_STUDENT,
+                name='Trifeature ResNet-20/LeNet-5, 2,500 training images')
     return {
         'fmnist': Study('fashion_mnist', 'resnet20', 'lenet5', tuple(range(2, 11)) + HIGH_TEMPS, teacher_recipe=FMNIST_TEACHER_RECIPE,
                         student_recipe=FMNIST_STUDENT_RECIPE, teacher_options={'image_size': 28}, student_options={'image_size': 28},
                         name='Fashion-MNIST ResNet-20/LeNet-5'),
-        'trifeature': Study('trifeature', 'resnet20', 'lenet5', PAPER_TEMPS + HIGH_TEMPS, dataset_options={'test_n': TRIFEATURE_CPU_TEST},
-                            train_size=TRIFEATURE_CPU_TRAIN, teacher_recipe=TRIFEATURE_CPU_TEACHER, student_recipe=TRIFEATURE_CPU_STUDENT,
-                            name='Trifeature ResNet-20/LeNet-5, 2,500 training images'),
+        'trifeature': tri,
+        **{f'trifeature_{loss}': s for loss, s in _loss_studies(tri, LOSS_TEMPS).items()},
     }
 
 def _smoke_studies()->dict:
     text_recipe = Recipe(epochs=3, batch_size=32, optimizer='adamw', lr=5e-3, weight_decay=0.01, schedule='constant', augment=False)
     tiny_text = {'tiny': True, 'config': {'vocab_size': 64}}  # the 'tiny' tokenizer's vocabulary has 54 ids (tested in 02_data)
-    return {'smoke': Study('trifeature', 'resnet20', 'lenet5', (1, 2, 7, 9, 10, 20, 30, 40), seeds=(0, 1), dataset_options={'size': 16},
-                           train_size=600, test_size=300, teacher_recipe=SMOKE_RECIPE, student_recipe=SMOKE_RECIPE,
-                           name='smoke (Trifeature 16px, ResNet-20/LeNet-5)'),
+    smoke = Study('trifeature', 'resnet20', 'lenet5', (1, 2, 7, 9, 10, 20, 30, 40), seeds=(0, 1), dataset_options={'size': 16},
+                  train_size=600, test_size=300, teacher_recipe=SMOKE_RECIPE, student_recipe=SMOKE_RECIPE,
+                  name='smoke (Trifeature 16px, ResNet-20/LeNet-5)')
+    return {'smoke': smoke,
+            **{f'smoke_{loss}': s for loss, s in _loss_studies(smoke, SMOKE_LOSS_TEMPS).items()},
             # the text pipeline with no download: a synthetic HateXplain written on first use under datasets_dir()
             'smoke_text': Study('hatexplain', 'bert_base', 'distilbert', (1, 2, 9, 10, 20), seeds=(0, 1),
                                 dataset_options={'synthetic': 600, 'tokenizer': 'tiny', 'max_length': 24},
@@ -105,7 +121,10 @@ ARTIFACTS = {
     'fig5': {'paper': ['hatexplain'], 'smoke': ['smoke_text']},
     'table3': {'paper': ['hatexplain'], 'smoke': ['smoke_text']},
     'table4': {'paper': ['celeba', 'trifeature', 'hatexplain'], 'cpu': ['trifeature'], 'smoke': ['smoke', 'smoke_text']},
+    # not a paper artifact: the paper's question asked of other distillation losses (nbs/losses.ipynb); the cpu study is defined, not yet trained
+    'losses': {'cpu': [f'trifeature_{loss}' for loss in LOSS_STUDY], 'smoke': [f'smoke_{loss}' for loss in LOSS_STUDY]},
 }
+NOT_TRAINED = {'cpu': ('losses',)} # preset -> artifacts defined there whose studies are not trained yet: `kdnb.scale.rebuild` leaves them out
 PAPER_GPU_HOURS = {'cifar10': 20, 'svhn': 25, 'cifar100': 25, 'cifar100_densenet': 120, 'tiny_imagenet': 60, 'imagenet': 2500,
                    'imagenet_vit': 4000, 'celeba': 150, 'trifeature': 5, 'hatexplain': 30}
 

@@ -17,7 +17,7 @@ from .runs import RunStore
 from .ledger import Ledger, _outcome
 from .data import GROUP_ATTRIBUTES, TOKENIZERS, get_dataset
 from .models import prefetch_weights
-from .presets import ARTIFACTS, studies
+from .presets import ARTIFACTS, NOT_TRAINED, studies
 from .execute import train_runs
 from .claims import classwise_claims, compare_curves, fairness_claims, judge, learning_curves
 
@@ -326,12 +326,12 @@ REPORT_NOTEBOOKS = ('reproduction',) # notebooks beside the artifacts that `rebu
 def rebuild(preset:str='cpu', # the preset whose figures are drawn again
             out:str|Path|None=None, # where the executed notebooks go (default: a temporary folder)
             check:bool=False, # write the figures to `out`/figures and compare them with the committed ones instead of replacing them
-            names=None, # only these notebooks (default: every artifact of the preset, then the report)
+            names=None, # only these notebooks (default: every artifact of the preset but those not trained yet (`NOT_TRAINED`), then the report)
            )->pd.DataFrame:
     "Execute the preset's paper notebooks from the ledger alone (`KDNB_TRAIN=0`); one row per notebook (seconds, ok), and with `check` per CSV."
     require('papermill')
     import papermill as pm
-    names = list(names or [a for a, p in ARTIFACTS.items() if preset in p] + list(REPORT_NOTEBOOKS))
+    names = list(names or [a for a, p in ARTIFACTS.items() if preset in p and a not in NOT_TRAINED.get(preset, ())] + list(REPORT_NOTEBOOKS))
     out = Path(out or tempfile.mkdtemp(prefix='kdnb-rebuild-')); out.mkdir(parents=True, exist_ok=True)
     env = {'KDNB_TRAIN': '0', **({'KDNB_FIGURES': str(out/'figures')} if check else {})}
     old = {k: os.environ.get(k) for k in env}; os.environ.update(env)

@@ -39,7 +39,7 @@ class Study:
     alpha:float=0.8 # weight of the KD term
     t2:bool=True # scale the KD term by T^2
     teacher_recipe:Recipe|None=Recipe() # how the teacher is trained; None: use its pretrained weights as they are
-    student_recipe:Recipe=Recipe() # how NDS and DS are trained
+    student_recipe:Recipe=Recipe() # how NDS and DS are trained; its `loss` is the DS's distillation loss
     dataset_options:dict=field(default_factory=dict) # passed to kdnb.data.get_dataset
     teacher_options:dict=field(default_factory=dict) # passed to kdnb.models.get_model for the teacher
     student_options:dict=field(default_factory=dict) # passed to kdnb.models.get_model for the students
@@ -70,13 +70,12 @@ def config(self:Study, role:str, seed:int, T:float|None=None)->dict:
     recipe = self.teacher_recipe if role == 'teacher' else self.student_recipe
     fp = self.fingerprint()
     cfg = dict(dataset=self.dataset, dataset_options=dict(self.dataset_options), train_size=self.train_size, test_size=self.test_size,
-               arch=arch, model_options=dict(options), role=role, seed=int(seed), recipe=None if recipe is None else recipe.to_dict(),
+               arch=arch, model_options=dict(options), role=role, seed=int(seed), recipe=None if recipe is None else recipe.to_dict(loss=role == 'ds'),
                fingerprint=dict(data=fp['data'], arch=fp['teacher' if role == 'teacher' else 'student']))
     if role == 'ds':
         if T is None: raise ValueError("role='ds' needs a temperature T")
         cfg.update(T=float(T), alpha=float(self.alpha), t2=bool(self.t2), teacher=run_key(self.config('teacher', seed)))
     return cfg
-
 
 # %% ../nbs/07_study.ipynb #3d7d487c
 def balanced_indices(targets, # labels of the whole set, shape (N,)

@@ -5,7 +5,7 @@
 # %% ../nbs/05_train.ipynb #4da536bc
 from __future__ import annotations
 import contextlib, math, time
-from dataclasses import dataclass, asdict, fields
+from dataclasses import dataclass, asdict, field, fields
 
 import torch
 import torch.nn.functional as F
@@ -13,7 +13,7 @@ from torch import nn
 
 from .core import check_choice, check_range, get_device, in_test
 from .core import progress_bar as tqdm  # a widget in JupyterLab, sparse text bars under papermill
-from .losses import kd_loss
+from .losses import LOSSES, distill_loss, loss_options
 
 # %% auto #0
 __all__ = ['Recipe', 'make_optimizer', 'EpochLoader', 'make_loader', 'to_device', 'forward', 'autocast', 'predict', 'accuracy',
@@ -38,6 +38,8 @@ class Recipe:
     channels_last:bool=False # channels_last memory format for conv nets
     compile:bool=False # torch.compile the models
     eval_every:int=0 # evaluate on the test set every N epochs (0: at the end only)
+    loss:str='kd' # the distillation term of distilled students, a key of kdnb.losses.LOSSES (teachers and NDS train on cross-entropy)
+    loss_options:dict=field(default_factory=dict, hash=False) # the term's options; every default filled in (kdnb.losses.loss_options)
 
     def __post_init__(self):
         check_range('epochs', self.epochs, 1); check_range('batch_size', self.batch_size, 1)
@@ -45,8 +47,13 @@ class Recipe:
         check_choice('schedule', self.schedule, ['multistep', 'cosine', 'constant'])
         check_range('weight_decay', self.weight_decay, 0); check_range('gamma', self.gamma, 0, 1, lo_open=True)
         object.__setattr__(self, 'milestones', tuple(int(m) for m in self.milestones))
+        object.__setattr__(self, 'loss_options', loss_options(self.loss, self.loss_options))  # the loss's name and options checked
 
-    def to_dict(self)->dict: return {**asdict(self), 'milestones': list(self.milestones)}
+    def to_dict(self, loss:bool=True)->dict:
+        "Plain values (what run keys hash); the loss fields only where they are not the default KD, and never with `loss=False`."
+        d = {**asdict(self), 'milestones': list(self.milestones)}
+        if not loss or (self.loss == 'kd' and not self.loss_options): del d['loss'], d['loss_options']
+        return d
 
     @classmethod
     def from_dict(cls, d:dict)->'Recipe':
@@ -202,15 +209,37 @@ def teacher_logits(teacher:nn.Module, # the trained teacher
     return torch.cat(out)
 
 # %% ../nbs/05_train.ipynb #3dd6eb4a
-def _step_losses(models, temps, x, y, t_logits, alpha, t2, device, bf16):
-    "Each model's loss on one batch, and each model's correct count: two (K,) device tensors (no host sync)."
+def _step_losses(models, how, x, y, t_logits, alpha, t2, device, bf16, taps=None):
+    "Each model's loss on one batch (`how`: name -> None, or (T, loss, options) to distil; `taps`: tapped layer outputs), and its correct count: two (K,) device tensors (no host sync)."
     losses, correct = [], []
     for name, m in models.items():
         with autocast(device, bf16): out = forward(m, x)
-        out, T = out.float(), temps[name]
-        losses.append(F.cross_entropy(out, y) if T is None else kd_loss(out, t_logits, y, T=T, alpha=alpha, t2=t2, check=False))
+        out, h = out.float(), how[name]
+        feats = (taps[name], taps['teacher', h[2]['teacher_layer']]) if h is not None and LOSSES[h[1]].features else None
+        losses.append(F.cross_entropy(out, y) if h is None else distill_loss(out, t_logits, y, h[0], h[1], alpha, t2, h[2], check=False, features=feats))
         correct.append((out.argmax(1) == y).sum())
     return torch.stack(losses), torch.stack(correct)
+
+def _losses_of(temps:dict, recipe, losses:dict|None)->dict:
+    "name -> None (cross-entropy), or (T, loss, options) for a distilled model: its own entry in `losses` (a name or (name, options)), else the recipe's."
+    how = {}
+    for n, T in temps.items():
+        spec = (losses or {}).get(n, (recipe.loss, recipe.loss_options))
+        loss, opts = (spec, None) if isinstance(spec, str) else spec
+        how[n] = None if T is None else (float(T), loss, loss_options(loss, opts))
+    return how
+
+def _tap_layers(models:dict, teacher, how:dict)->tuple:
+    "Forward hooks that keep, per batch, the output of each feature loss's `student_layer` (under the model's name) and `teacher_layer` (under ('teacher', layer)); (outputs, handles)."
+    taps, handles = {}, []
+    def tap(model, layer, what, key):
+        mods = dict(model.named_modules())
+        if layer not in mods: raise ValueError(f"{what}={layer!r} is not a module of the {type(model).__name__}; its modules: {[k for k in mods if k]}")
+        if key not in taps: handles.append(mods[layer].register_forward_hook(lambda m, i, o: taps.__setitem__(key, o))); taps[key] = None
+    for n, h in how.items():
+        if h is None or not LOSSES[h[1]].features: continue
+        tap(models[n], h[2]['student_layer'], f"the student_layer of {n}", n); tap(teacher, h[2]['teacher_layer'], f"the teacher_layer of {n}", ('teacher', h[2]['teacher_layer']))
+    return taps, handles
 
 def _restore(checkpoint, models:dict, opts:dict)->tuple:
     "The epoch to start from and the history so far, with models and optimisers restored from `checkpoint`'s state if it has one."
@@ -220,15 +249,16 @@ def _restore(checkpoint, models:dict, opts:dict)->tuple:
         m.load_state_dict(state['models'][n]); opts[n][0].load_state_dict(state['opts'][n]); opts[n][1].load_state_dict(state['scheds'][n])
     return state['epoch'] + 1, state['history']
 
-def _teacher_targets(teacher, train_set, device, recipe, teacher_cache):
-    "The teacher in eval mode on `device`, and its cached training-set logits (None when not cached: unaugmented data caches by default)."
+def _teacher_targets(teacher, train_set, device, recipe, teacher_cache, features:bool=False):
+    "The teacher in eval mode on `device`, and its cached training-set logits (None when not cached: unaugmented data caches by default, unless a loss taps the teacher's features)."
     if teacher is None: return None, None
     teacher = teacher.to(device).eval()
     augmented = recipe.augment if hasattr(train_set, 'images') else getattr(train_set, 'augment', True)
-    if teacher_cache is None: teacher_cache = not augmented
+    if teacher_cache and features: raise ValueError("teacher_cache=True, but a feature loss needs the teacher's features of every batch: the logit cache cannot serve them")
+    if teacher_cache is None: teacher_cache = not augmented and not features
     return teacher, (teacher_logits(teacher, train_set, device, bf16=recipe.bf16) if teacher_cache else None)
 
-def _train_epoch(runners:dict, opts:dict, temps:dict, loader, teacher, cache, recipe, alpha, t2, device, bar)->tuple:
+def _train_epoch(runners:dict, opts:dict, how:dict, loader, teacher, cache, recipe, alpha, t2, device, bar, taps=None)->tuple:
     "One pass over `loader`: samples seen, and per-model loss sums, correct counts and the first non-finite step (-1: none), on the device."
     K = len(runners)
     loss_sum, correct = torch.zeros(K, dtype=torch.float64, device=device), torch.zeros(K, dtype=torch.long, device=device)
@@ -241,7 +271,7 @@ def _train_epoch(runners:dict, opts:dict, temps:dict, loader, teacher, cache, re
             if cache is not None: t_logits = cache[idx.to(cache.device)]
             else:
                 with torch.no_grad(), autocast(device, recipe.bf16): t_logits = forward(teacher, x).float()
-        losses, c = _step_losses(runners, temps, x, y, t_logits, alpha, t2, device, recipe.bf16)
+        losses, c = _step_losses(runners, how, x, y, t_logits, alpha, t2, device, recipe.bf16, taps)
         for o, _ in opts.values(): o.zero_grad(set_to_none=True)
         losses.sum().backward()
         for o, _ in opts.values(): o.step()
@@ -264,14 +294,13 @@ def _checkpoint_state(models:dict, opts:dict, epoch:int, history:list)->dict:
     return dict(epoch=epoch, history=history, models={n: m.state_dict() for n, m in models.items()},
                 opts={n: o.state_dict() for n, (o, _) in opts.items()}, scheds={n: s.state_dict() for n, (_, s) in opts.items()})
 
-
 # %% ../nbs/05_train.ipynb #5c033f6d
 def fit(models:dict, # name -> model to train (e.g. {'nds': m, 'ds_T4': m4}); trained in place
         temps:dict, # name -> temperature, or None for cross-entropy only (teacher, NDS)
         train_set, # training set yielding (x, y)
         recipe:Recipe, # how to train
         teacher:nn.Module|None=None, # the teacher, needed when any temperature is set
-        alpha:float=0.8, # weight of the KD term (kdnb.losses.kd_loss)
+        alpha:float=0.8, # weight of the distillation term (kdnb.losses.distill_loss)
         t2:bool=True, # scale the KD term by T^2
         device='auto', # 'auto', 'cpu', 'cuda'
         seed:int=0, # batch order and augmentation seed
@@ -281,6 +310,7 @@ def fit(models:dict, # name -> model to train (e.g. {'nds': m, 'ds_T4': m4}); tr
         stop_after:int|None=None, # stop after this many epochs in this call (for tests of resumption)
         eval_set=None, # test set for `recipe.eval_every` (test accuracy per model in the history)
         parallel=None, # data-parallel plan (`kdnb.execute.DataParallel`): shards batches, wraps models, sums counts across processes
+        losses:dict|None=None, # name -> (loss, options) of a distilled model (students of several losses in one sweep); default: the recipe's
        )->dict:
     "Train `models` together on the same batches; return the per-epoch history."
     if set(models) != set(temps): raise ValueError(f"models {sorted(models)} and temps {sorted(temps)} must name the same models")
@@ -288,36 +318,42 @@ def fit(models:dict, # name -> model to train (e.g. {'nds': m, 'ds_T4': m4}); tr
         if T is not None: check_range(f'temps[{n!r}]', T, 0, lo_open=True)
     if any(T is not None for T in temps.values()) and teacher is None:
         raise ValueError("temps ask for distillation but teacher=None; pass the teacher model")
+    if stray := sorted(set(losses or {}) - {n for n, T in temps.items() if T is not None}):
+        raise ValueError(f"losses names {stray}, which do not distil (not in temps, or temps None); give losses only for distilled models")
+    how = _losses_of(temps, recipe, losses)
     device = get_device(device)
     models = {n: m.to(device).train() for n, m in models.items()}
     if recipe.channels_last: models = {n: m.to(memory_format=torch.channels_last) for n, m in models.items()}
     opts = {n: make_optimizer(m, recipe) for n, m in models.items()}
     loader = (parallel.loader if parallel is not None else make_loader)(train_set, recipe.batch_size, train=True, device=device,
                                                                           seed=seed, augment=recipe.augment)
-    teacher, cache = _teacher_targets(teacher, train_set, device, recipe, teacher_cache)
+    teacher, cache = _teacher_targets(teacher, train_set, device, recipe, teacher_cache, features=any(h and LOSSES[h[1]].features for h in how.values()))
     start, history = _restore(checkpoint, models, opts)
     runners = {n: (parallel.wrap(m) if parallel is not None else m) for n, m in models.items()}
     if recipe.compile: runners = {n: torch.compile(r) for n, r in runners.items()}
     end = recipe.epochs if stop_after is None else min(recipe.epochs, start + stop_after)
     bar = tqdm(total=(end - start)*len(loader), disable=not ((not in_test()) if progress is None else progress),
                desc=f"fit {len(models)} model(s)", leave=False)
-    for epoch in range(start, end):
-        loader.set_epoch(epoch); t0 = time.time()
-        for m in models.values(): m.train()
-        seen, loss_sum, correct, bad_step = _train_epoch(runners, opts, temps, loader, teacher, cache, recipe, alpha, t2, device, bar)
-        _check_finite(list(models), loss_sum, bad_step, epoch, recipe)
-        for _, s in opts.values(): s.step()
-        seen, total, *c = [seen, loss_sum.sum().item(), *correct.tolist()]
-        if parallel is not None: seen, total, *c = parallel.all_sum([seen, total, *c])  # every process's share of the epoch, summed
-        history.append(dict(epoch=epoch + 1, loss=total/seen/len(models), seconds=time.time() - t0,
-                            train_acc={n: k/seen for n, k in zip(models, c)}))
-        bar.set_postfix(epoch=epoch + 1, loss=f"{history[-1]['loss']:.3f}", acc=f"{sum(c)/seen/len(models):.3f}")
-        if eval_set is not None and recipe.eval_every and (epoch + 1) % recipe.eval_every == 0:
-            history[-1]['test_acc'] = {n: accuracy(predict(m, eval_set, device)) for n, m in models.items()}
-        if checkpoint is not None: checkpoint.save(_checkpoint_state(models, opts, epoch, history))
+    taps, handles = _tap_layers(models, teacher, how)  # feature losses: the outputs of the layers they tap, per batch
+    try:
+        for epoch in range(start, end):
+            loader.set_epoch(epoch); t0 = time.time()
+            for m in models.values(): m.train()
+            seen, loss_sum, correct, bad_step = _train_epoch(runners, opts, how, loader, teacher, cache, recipe, alpha, t2, device, bar, taps)
+            _check_finite(list(models), loss_sum, bad_step, epoch, recipe)
+            for _, s in opts.values(): s.step()
+            seen, total, *c = [seen, loss_sum.sum().item(), *correct.tolist()]
+            if parallel is not None: seen, total, *c = parallel.all_sum([seen, total, *c])  # every process's share of the epoch, summed
+            history.append(dict(epoch=epoch + 1, loss=total/seen/len(models), seconds=time.time() - t0,
+                                train_acc={n: k/seen for n, k in zip(models, c)}))
+            bar.set_postfix(epoch=epoch + 1, loss=f"{history[-1]['loss']:.3f}", acc=f"{sum(c)/seen/len(models):.3f}")
+            if eval_set is not None and recipe.eval_every and (epoch + 1) % recipe.eval_every == 0:
+                history[-1]['test_acc'] = {n: accuracy(predict(m, eval_set, device)) for n, m in models.items()}
+            if checkpoint is not None: checkpoint.save(_checkpoint_state(models, opts, epoch, history))
+    finally:
+        for hd in handles: hd.remove()  # the models leave as they came
     bar.close()
     return dict(history=history, done=end == recipe.epochs)
-
 
 # %% ../nbs/05_train.ipynb #b51c2df8
 def toy_dataset(n:int=256, # samples
