@@ -8,8 +8,9 @@ from dataclasses import replace
 
 import numpy as np
 
-from .core import check_choice, check_range, get_device
-from .models import preprocessing
+from .core import check_choice, check_range, get_device, rehearsing
+from .data import FIXTURES, dataset_info, write_fixture
+from .models import preprocessing, write_fake_pretrained
 from .train import Recipe
 from .study import Study
 
@@ -18,7 +19,7 @@ __all__ = ['CIFAR_RECIPE', 'IMAGENET_RECIPE', 'CELEBA_RECIPE', 'TRIFEATURE_RECIP
            'PAPER_TEMPS', 'HIGH_TEMPS', 'CPU_TEACHER_RECIPE', 'FMNIST_TEACHER_RECIPE', 'CPU_STUDENT_RECIPE',
            'FMNIST_STUDENT_RECIPE', 'SMOKE_RECIPE', 'TRIFEATURE_CPU_TEST', 'TRIFEATURE_CPU_TRAIN',
            'TRIFEATURE_CPU_TEACHER', 'TRIFEATURE_CPU_STUDENT', 'PRESETS', 'PRESET_NOTES', 'ARTIFACTS',
-           'PAPER_GPU_HOURS', 'BUDGET_CHECKS', 'studies']
+           'PAPER_GPU_HOURS', 'BUDGET_CHECKS', 'REHEARSAL', 'studies', 'rehearsal', 'prepare_rehearsal']
 
 # %% ../nbs/07a_presets.ipynb #ad2ef7fd
 CIFAR_RECIPE = Recipe(epochs=240, batch_size=64, lr=0.05, milestones=(150, 180, 210), weight_decay=5e-4)
@@ -117,18 +118,19 @@ def studies(artifact:str, # a paper artifact: a key of ARTIFACTS ('fig3', 'table
             seeds:int|tuple|None=None, # override the preset's seeds: a count n (seeds 0..n-1) or the seeds themselves
             device='auto', # where training would run; None: no device check (planning, or submitting jobs from a login node)
            )->dict:
-    "The studies behind `artifact` at `preset`, checked before any work: name -> Study."
+    "The studies behind `artifact` at `preset`, checked before any work: name -> Study (in rehearsal, `paper` as `rehearsal` shrinks it)."
     check_choice('artifact', artifact, ARTIFACTS); check_choice('preset', preset, PRESETS)
     names = ARTIFACTS[artifact].get(preset)
     if names is None:
         raise ValueError(f"{artifact} has no {preset!r} preset (its data needs a download); choose one of {sorted(ARTIFACTS[artifact])}")
-    if preset == 'paper' and device is not None and get_device(device).type != 'cuda':
+    if preset == 'paper' and device is not None and not rehearsing() and get_device(device).type != 'cuda':
         hours = sum(PAPER_GPU_HOURS[n] for n in names)
         raise RuntimeError(f"preset='paper' for {artifact} trains {', '.join(names)} at the paper's scale: roughly {hours} GPU-hours "
                            f"(a planning estimate), and this machine has no CUDA device. Use "
                            + ' or '.join(f"preset={p!r} ({PRESET_NOTES[p]})" for p in ARTIFACTS[artifact] if p != 'paper') + ", or run on a GPU.")
     table = {'paper': _paper_studies, 'cpu': _cpu_studies, 'smoke': _smoke_studies}[preset]()
     out = {n: replace(table[n], preset=preset) for n in names}  # each study reads and writes its preset's ledger
+    if preset == 'paper' and rehearsing(): out = {n: rehearsal(s) for n, s in out.items()}  # shrunk in steps, images, seeds
     if seeds is not None:
         seeds = tuple(range(check_range('seeds', seeds, 1))) if isinstance(seeds, (int, np.integer)) else tuple(seeds)
         out = {n: replace(s, seeds=seeds) for n, s in out.items()}
@@ -148,3 +150,30 @@ BUDGET_CHECKS = {  # preset -> study -> the students trained again with twice th
     'cpu': {'fmnist': dict(temps=(4,), seeds=(0, 1)), 'trifeature': dict(temps=(4, 10), seeds=(0, 1, 2))},
     'smoke': {'smoke': dict(temps=(2,), seeds=(0, 1))},
 }
+
+# %% ../nbs/07a_presets.ipynb #71df89e8
+REHEARSAL = dict(seeds=(0, 1), temps=(7, 9, 40), epochs=1, images=32, trifeature_n=1000, text_tokens=16) # what a rehearsal shrinks, and to what
+
+def rehearsal(study:Study, # a study of the `paper` preset
+             )->Study:
+    "`study` shrunk for a rehearsal: one epoch, few images, two seeds, a few temperatures; its data, architectures, options and recipes otherwise as they are."
+    shrink = lambda r: None if r is None else replace(r, epochs=REHEARSAL['epochs'], eval_every=min(r.eval_every, REHEARSAL['epochs']))
+    opts, sizes = dict(study.dataset_options), {}
+    if study.dataset == 'hatexplain': opts['max_length'] = REHEARSAL['text_tokens']
+    elif dataset_info(study.dataset).in_memory: sizes = dict(train_size=REHEARSAL['images'], test_size=REHEARSAL['images'])
+    if study.dataset == 'trifeature': opts.update(n=REHEARSAL['trifeature_n'])  # generated: 1,000 images hold every (shape, colour, texture) once
+    return replace(study, seeds=REHEARSAL['seeds'], temperatures=tuple(T for T in study.temperatures if T in REHEARSAL['temps']),
+                   teacher_recipe=shrink(study.teacher_recipe), student_recipe=shrink(study.student_recipe), dataset_options=opts,
+                   name=f"{study.name} [rehearsal]", **sizes)
+
+def prepare_rehearsal(studies, # Study objects (rehearsed ones)
+                     )->list:
+    "Write what rehearsing `studies` reads: each dataset's fixture and each pretrained model's fake weights (in rehearsal mode only); what they are."
+    if not rehearsing(): raise RuntimeError("prepare_rehearsal writes fixtures and fake weights only in rehearsal mode: call kdnb.core.enable_rehearsal() first")
+    done = []
+    for s in studies:
+        if s.dataset in FIXTURES: write_fixture(s.dataset); done.append(s.dataset)
+        for arch, o in ((s.teacher, s.teacher_options), (s.student, s.student_options)):
+            if o.get('pretrained'): write_fake_pretrained(arch); done.append(arch)
+        if isinstance(tok := s.dataset_options.get('tokenizer'), str) and tok != 'tiny': write_fake_pretrained(tok); done.append(tok)
+    return list(dict.fromkeys(done))
