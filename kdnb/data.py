@@ -231,12 +231,13 @@ def write_cifar_fixture(root:str|Path, # the dataset folder (`get_dataset`'s `ro
                         name:str='cifar10', # 'cifar10' or 'cifar100'
                         n:int=4, # images per file (CIFAR-10: 5 training batches and a test batch; CIFAR-100: `train`, `test`)
                        )->Path:
-    "Write a CIFAR fixture in torchvision's layout: file k holds images filled with k (channel 1 with 200), labels (k + j) mod C."
+    "Write a CIFAR fixture in torchvision's layout: file k holds images filled with k (channel 1 with 200, channel 2 noise after its first pixel), labels (k + j) mod C."
     folder, train, test, meta, names_key, labels_key, *_ = _CIFAR[check_choice('name', name, _CIFAR)]
     base, C = Path(root)/folder, 10 if name == 'cifar10' else 100
     base.mkdir(parents=True, exist_ok=True)
     for i, fn in enumerate(train + test):
         data = np.full((n, 3072), i, dtype=np.uint8); data[:, 1024:2048] = 200
+        data[:, 2049:] = np.random.default_rng(i).integers(0, 256, (n, 1023), dtype=np.uint8)  # channel 2 past its first pixel: noise, so images differ
         with open(base/fn, 'wb') as f: pickle.dump({'data': data, labels_key: [(i + j) % C for j in range(n)], 'batch_label': fn}, f)
     with open(base/meta, 'wb') as f: pickle.dump({names_key: [f'class_{c}' for c in range(C)] if C == 100 else _CIFAR10_NAMES}, f)
     return base
