@@ -466,11 +466,12 @@ IMAGENET_FIRST_CLASSES = {'n01440764': 'tench, Tinca tinca', 'n01443537': 'goldf
                           'n01484850': 'great white shark, white shark', 'n01491361': 'tiger shark, Galeocerdo cuvieri'} # ILSVRC2012's classes 0-3
 
 def write_imagenet_fixture(root:str|Path, # the dataset folder
-                           per_class:int=2, # training images per class (validation: half as many, at least one)
+                           per_class:int=2, # training images per class
+                           val_per_class:int=2, # validation (test) images per class
                           )->Path:
     "Write ILSVRC2012's first four classes in the `ImageFolder` layout (train/, val/, LOC_synset_mapping.txt): labels 0-3 as a 1000-class head numbers them."
     root = Path(root)
-    for split, n in (('train', per_class), ('val', max(1, per_class // 2))):
+    for split, n in (('train', per_class), ('val', val_per_class)):
         for c, w in enumerate(IMAGENET_FIRST_CLASSES):
             for j in range(n): _write_jpeg(root/split/w/f'{w}_{j}.JPEG', (60*c, 255 - 60*c, 40*j % 256), (40, 30))
     (root/'LOC_synset_mapping.txt').write_text(''.join(f'{w} {name}\n' for w, name in IMAGENET_FIRST_CLASSES.items()))
@@ -693,7 +694,7 @@ def write_hatexplain_fixture(root:str|Path, # folder to write dataset.json, post
 FIXTURES = { # dataset -> `f(root)` writing its rehearsal fixture at `root` (`datasets_dir()/<name>`)
     'cifar10': lambda root: write_cifar_fixture(root, 'cifar10', n=32), 'cifar100': lambda root: write_cifar_fixture(root, 'cifar100', n=100),
     'svhn': lambda root: write_svhn_fixture(root, 32, 32), 'tiny_imagenet': lambda root: write_tiny_imagenet_fixture(root, n_val=32),
-    'imagenet': lambda root: write_imagenet_fixture(root, per_class=2), 'celeba': lambda root: write_celeba_fixture(root, 20, 4, 16),
+    'imagenet': lambda root: write_imagenet_fixture(root, 2, 2), 'celeba': lambda root: write_celeba_fixture(root, 20, 4, 16),
     'hatexplain': lambda root: write_hatexplain_fixture(root, n=60)}
 
 def write_fixture(name:str, # a key of `FIXTURES`

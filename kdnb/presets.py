@@ -152,7 +152,7 @@ BUDGET_CHECKS = {  # preset -> study -> the students trained again with twice th
 }
 
 # %% ../nbs/07a_presets.ipynb #71df89e8
-REHEARSAL = dict(seeds=(0, 1), temps=(7, 9, 40), epochs=1, images=32, trifeature_n=1000, text_tokens=16) # what a rehearsal shrinks, and to what
+REHEARSAL = dict(seeds=(0, 1), temps=(7, 9), epochs=1, images=32, trifeature_n=1000, text_tokens=16) # what a rehearsal shrinks, and to what
 
 def rehearsal(study:Study, # a study of the `paper` preset
              )->Study:
