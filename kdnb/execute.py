@@ -62,8 +62,8 @@ class DataParallel:
     world:int # number of processes
     device:torch.device # this process's device (cuda:LOCAL_RANK, or cpu)
 
-    def loader(self, dset, batch_size, train=True, device=None, seed=0, augment=True):
-        return ShardedLoader(make_loader(dset, batch_size, train=train, device=device or self.device, seed=seed, augment=augment),
+    def loader(self, dset, batch_size, train=True, device=None, seed=0, augment=True, **kw): # kw: `make_loader`'s num_workers, pin_memory
+        return ShardedLoader(make_loader(dset, batch_size, train=train, device=device or self.device, seed=seed, augment=augment, **kw),
                              self.rank, self.world)
     def wrap(self, model):
         from torch.nn.parallel import DistributedDataParallel as DDP

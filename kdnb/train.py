@@ -16,10 +16,12 @@ from .core import progress_bar as tqdm  # a widget in JupyterLab, sparse text ba
 from .losses import kd_loss
 
 # %% auto #0
-__all__ = ['Recipe', 'make_optimizer', 'EpochLoader', 'make_loader', 'to_device', 'forward', 'autocast', 'predict', 'accuracy',
-           'teacher_logits', 'fit', 'toy_dataset', 'toy_model']
+__all__ = ['LOADER_FIELDS', 'Recipe', 'make_optimizer', 'EpochLoader', 'make_loader', 'to_device', 'forward', 'autocast',
+           'predict', 'accuracy', 'teacher_logits', 'fit', 'toy_dataset', 'toy_model']
 
 # %% ../nbs/05_train.ipynb #6422884e
+LOADER_FIELDS = ('num_workers', 'pin_memory') # how batches are loaded, not what they hold: left out of run configs
+
 @dataclass(frozen=True)
 class Recipe:
     "How to train: optimiser, schedule, epochs, batch size, augmentation and numerics."
@@ -38,15 +40,20 @@ class Recipe:
     channels_last:bool=False # channels_last memory format for conv nets
     compile:bool=False # torch.compile the models
     eval_every:int=0 # evaluate on the test set every N epochs (0: at the end only)
+    num_workers:int=0 # DataLoader worker processes for file-based data (how, not what: not in `to_dict`, so not in run keys)
+    pin_memory:bool=False # page-locked host batches, for faster copies to a GPU (not in `to_dict` either)
 
     def __post_init__(self):
         check_range('epochs', self.epochs, 1); check_range('batch_size', self.batch_size, 1)
         check_choice('optimizer', self.optimizer, ['sgd', 'adamw']); check_range('lr', self.lr, 0, lo_open=True)
         check_choice('schedule', self.schedule, ['multistep', 'cosine', 'constant'])
         check_range('weight_decay', self.weight_decay, 0); check_range('gamma', self.gamma, 0, 1, lo_open=True)
+        check_range('num_workers', self.num_workers, 0); check_choice('pin_memory', self.pin_memory, [False, True])
         object.__setattr__(self, 'milestones', tuple(int(m) for m in self.milestones))
 
-    def to_dict(self)->dict: return {**asdict(self), 'milestones': list(self.milestones)}
+    def to_dict(self)->dict:
+        "What decides the trained model (the run config's recipe): every field but `LOADER_FIELDS`."
+        return {**{k: v for k, v in asdict(self).items() if k not in LOADER_FIELDS}, 'milestones': list(self.milestones)}
 
     @classmethod
     def from_dict(cls, d:dict)->'Recipe':
@@ -70,9 +77,15 @@ def make_optimizer(model:nn.Module, # the model whose parameters are optimised
 
 # %% ../nbs/05_train.ipynb #d8365716
 class _IndexedDataset(torch.utils.data.Dataset):
-    def __init__(self, dset): self.dset = dset
+    "Items as `(x, y, index)`; with `seed`, item i's random augmentation draws from torch's CPU generator seeded by (seed, epoch, i) alone."
+    def __init__(self, dset, seed:int|None=None, epoch:int=0): self.dset, self.seed, self.epoch = dset, seed, epoch
     def __len__(self): return len(self.dset)
-    def __getitem__(self, i): x, y = self.dset[i]; return x, y, i
+    def __getitem__(self, i):
+        if self.seed is None: x, y = self.dset[i]
+        else:
+            with torch.random.fork_rng(devices=[]):  # the caller's generator state is left as it was
+                torch.default_generator.manual_seed((self.seed * 100_003 + self.epoch) * 1_000_003 + int(i)); x, y = self.dset[i]
+        return x, y, i
 
 class EpochLoader:
     "A `DataLoader` whose order in epoch `e` depends only on `(seed, e)`; yields `(x, y, index)`."
@@ -82,9 +95,10 @@ class EpochLoader:
                  seed:int=0, # with the epoch, fixes the order
                  num_workers:int=0, # `DataLoader` worker processes
                  drop_last:bool=False, # drop the last, incomplete batch
+                 pin_memory:bool=False, # page-locked batches (faster copies to a GPU)
                 ):
         self.dset, self.batch_size, self.shuffle, self.seed = dset, batch_size, shuffle, seed
-        self.num_workers, self.drop_last, self.epoch = num_workers, drop_last, 0
+        self.num_workers, self.drop_last, self.pin_memory, self.epoch = num_workers, drop_last, pin_memory, 0
     def set_epoch(self, epoch:int): self.epoch = epoch
     def __len__(self): return (len(self.dset) // self.batch_size) if self.drop_last else math.ceil(len(self.dset)/self.batch_size)
     def _generator(self, epoch:int): return torch.Generator().manual_seed(self.seed * 100_003 + epoch)
@@ -97,9 +111,9 @@ class EpochLoader:
         return [order[i:i + self.batch_size] for i in range(0, n, self.batch_size) if not (self.drop_last and i + self.batch_size > n)]
 
     def serve(self, batches:list):
-        "Iterate `(x, y, index)` over `batches` (lists of sample indices) of the current epoch, loaded by its workers."
-        return iter(torch.utils.data.DataLoader(_IndexedDataset(self.dset), batch_sampler=[list(map(int, b)) for b in batches],
-                                                generator=self._generator(self.epoch), num_workers=self.num_workers))
+        "Iterate `(x, y, index)` over `batches` (lists of sample indices) of the current epoch, loaded by its workers (any number: the same items)."
+        return iter(torch.utils.data.DataLoader(_IndexedDataset(self.dset, self.seed, self.epoch), batch_sampler=[list(map(int, b)) for b in batches],
+                                                generator=self._generator(self.epoch), num_workers=self.num_workers, pin_memory=self.pin_memory))
     def __iter__(self): return self.serve(self.batches(self.epoch))
 
 # %% ../nbs/05_train.ipynb #f6763dfd
@@ -110,13 +124,14 @@ def make_loader(dset, # a kdnb dataset (in-memory `TensorImageDataset`, or any m
                 seed:int=0, # fixes the shuffle and augmentation
                 augment:bool=True, # augment in training (in-memory image sets only)
                 num_workers:int=0, # `DataLoader` worker processes (`EpochLoader` only)
+                pin_memory:bool=False, # page-locked batches (`EpochLoader` only)
                ):
     "The loader for `dset`: device-resident for in-memory image sets, a seeded `EpochLoader` otherwise."
     from kdnb.data import TensorImageDataset
     if isinstance(dset, TensorImageDataset):
         from kdnb.fastdata import DeviceLoader
         return DeviceLoader(dset, batch_size, shuffle=train, augment=train and augment, device=device, seed=seed, with_index=True)
-    return EpochLoader(dset, batch_size, shuffle=train, seed=seed, num_workers=num_workers)
+    return EpochLoader(dset, batch_size, shuffle=train, seed=seed, num_workers=num_workers, pin_memory=pin_memory)
 
 # %% ../nbs/05_train.ipynb #5d1749ed
 def to_device(x, # a tensor, or a dict of tensors
@@ -293,7 +308,8 @@ def fit(models:dict, # name -> model to train (e.g. {'nds': m, 'ds_T4': m4}); tr
     if recipe.channels_last: models = {n: m.to(memory_format=torch.channels_last) for n, m in models.items()}
     opts = {n: make_optimizer(m, recipe) for n, m in models.items()}
     loader = (parallel.loader if parallel is not None else make_loader)(train_set, recipe.batch_size, train=True, device=device,
-                                                                          seed=seed, augment=recipe.augment)
+                                                                          seed=seed, augment=recipe.augment, num_workers=recipe.num_workers,
+                                                                          pin_memory=recipe.pin_memory)
     teacher, cache = _teacher_targets(teacher, train_set, device, recipe, teacher_cache)
     start, history = _restore(checkpoint, models, opts)
     runners = {n: (parallel.wrap(m) if parallel is not None else m) for n, m in models.items()}
