@@ -16,12 +16,14 @@ from fastcore.basics import patch
 from .core import check_choice, check_range, get_device, provenance
 from .runs import RunStore, run_key
 from .ledger import Ledger
-from .train import EpochLoader, Recipe, accuracy, fit, make_loader, make_optimizer, predict
+from .train import EpochLoader, Recipe, accuracy, fit, make_loader, make_optimizer, memory_estimate, predict
+from .data import dataset_info
+from .models import get_model
 from .study import Study, balanced_subset
 
 # %% auto #0
 __all__ = ['GROUPS', 'PROBE_TEMPS', 'shard', 'ShardedLoader', 'DataParallel', 'init_distributed', 'RankZeroCheckpoint',
-           'train_runs', 'stability_probe', 'probe_verdicts']
+           'student_memory', 'models_per_pass', 'train_runs', 'stability_probe', 'probe_verdicts']
 
 # %% ../nbs/07b_execute.ipynb #38a54157
 def shard(n:int, # samples in the global batch
@@ -145,6 +147,29 @@ def stored_teacher(self:Study, seed:int, # one of the study's seeds
     return teacher
 
 
+# %% ../nbs/07b_execute.ipynb #62e7bd5e
+def student_memory(study:Study, # a study (nothing is loaded: its student is built from the architecture, without pretrained weights)
+                  )->dict:
+    "`kdnb.train.memory_estimate` of one of `study`'s students at its recipe's batch size and its data's input size (GiB)."
+    info, opts = dataset_info(study.dataset), {k: v for k, v in study.student_options.items() if k != 'pretrained'}
+    model = get_model(study.student, info.num_classes, in_channels=info.channels or 3, **opts)
+    if info.modality == 'text':
+        L = study.dataset_options.get('max_length', 128)
+        example = lambda n: {'input_ids': torch.ones(n, L, dtype=torch.long), 'attention_mask': torch.ones(n, L, dtype=torch.long)}
+    else:
+        side = study.dataset_options.get('size', info.image_size)
+        example = lambda n: torch.rand(n, info.channels, side, side)
+    return memory_estimate(model, example, study.student_recipe)
+
+def models_per_pass(study:Study, # the study whose students are trained
+                    gib:float, # the device's memory
+                    headroom:float=0.8, # the share of it the estimate may fill (the rest: allocator, workspaces, the teacher's forward)
+                   )->int:
+    "How many of `study`'s students one fused pass may train in `gib` of memory, from `student_memory` and the teacher's weights (at least 1)."
+    info = dataset_info(study.dataset)
+    teacher = get_model(study.teacher, info.num_classes, in_channels=info.channels or 3, **{k: v for k, v in study.teacher_options.items() if k != 'pretrained'})
+    return max(1, int((gib * headroom - 4 * sum(p.numel() for p in teacher.parameters()) / 2**30) // student_memory(study)['total']))
+
 # %% ../nbs/07b_execute.ipynb #68d530aa
 GROUPS = ('teacher', 'students', 'nds', 'ds') # what one `train_runs` call trains in one pass: the teacher, or NDS + DS fused (or either alone)
 
@@ -159,9 +184,11 @@ def train_runs(study:Study, # the study
                device='auto', # 'auto', 'cpu' or 'cuda' (under torchrun, cuda:LOCAL_RANK)
                parallel:DataParallel|None=None, # the data-parallel plan; default: `init_distributed(device)` (torchrun's, or none)
                progress:bool|None=None, # progress bars (rank 0 only)
+               max_models:int|None=None, # most models in one fused pass (None: on CUDA, `models_per_pass` of the GPU's memory; else all)
               )->list:
     "Train the runs of one group of `seed` that the ledger lacks, in one fused pass; rank 0 stores each and writes its ledger record at once. Returns their keys."
     check_choice('group', group, GROUPS); check_choice('seed', seed, list(study.seeds))
+    if max_models is not None: check_range('max_models', max_models, 1)
     temps = study.temperatures if temps is None else [study.check_temp(T) for T in temps]
     wanted = ({'teacher': study.config('teacher', seed)} if group == 'teacher' else
               {**({'nds': study.config('nds', seed)} if group != 'ds' else {}),
@@ -181,15 +208,19 @@ def train_runs(study:Study, # the study
             for n in sorted(wanted, key=lambda n: run_key(wanted[n])): locks.enter_context(store.lock(wanted[n]))
         missing = sorted(n for n, c in wanted.items() if not done(c)) if main else None
         if plan is not None: missing = plan.broadcast(missing)
-        if missing:
-            is_teacher = group == 'teacher'
+        is_teacher = group == 'teacher'
+        if missing and max_models is None and device.type == 'cuda' and not is_teacher:
+            max_models = models_per_pass(study, torch.cuda.get_device_properties(device).total_memory / 2**30)
+        parts = [missing[i:i + (max_models or len(missing))] for i in range(0, len(missing), max_models or max(len(missing), 1))]
+        for part in parts:  # one fused pass per part: the same initialisation, batches and teacher targets in each
             init = study.model('teacher' if is_teacher else 'student', seed)
-            models = {n: copy.deepcopy(init) for n in missing}
-            ck = store.checkpoint(wanted['teacher'] if is_teacher else {'group': sorted(run_key(c) for c in wanted.values())})
+            models = {n: copy.deepcopy(init) for n in part}
+            keyed = wanted.values() if len(parts) == 1 else [wanted[n] for n in part]  # one pass: keyed by every run asked for, as always
+            ck = store.checkpoint(wanted['teacher'] if is_teacher else {'group': sorted(run_key(c) for c in keyed)})
             recipe = study.teacher_recipe if is_teacher else study.student_recipe
             if recipe is not None: _check_resumable(ck, models, recipe, plan)
             h = {'history': []} if recipe is None else fit(  # recipe None: a pretrained teacher used as it is
-                models, {n: wanted[n].get('T') for n in missing}, study.data('train'), recipe, teacher=teacher, alpha=study.alpha,
+                models, {n: wanted[n].get('T') for n in part}, study.data('train'), recipe, teacher=teacher, alpha=study.alpha,
                 t2=study.t2, device=device, seed=seed, checkpoint=RankZeroCheckpoint(ck, plan), progress=progress if main else False,
                 parallel=plan, eval_set=study.data('eval') if recipe.eval_every else None)
             if main:
