@@ -112,7 +112,7 @@ def run_job(artifact:str|None=None, # a paper artifact: its studies
     store = store if isinstance(store, RunStore) else RunStore(store)
     ledger = ledger if ledger is None or isinstance(ledger, Ledger) else Ledger(ledger)
     done, S = [], resolve_studies(artifact, study, preset, temp, extra_temp, device).values()
-    if rehearsing(): print(f"REHEARSAL (kdnb.presets.rehearsal), in {store.root}: " + ', '.join(prepare_rehearsal(S)) + ' from fixtures and fake caches')
+    if rehearsing(): print(f"REHEARSAL (kdnb.presets.rehearsal), in {store.root}: " + (', '.join(prepare_rehearsal(S)) or 'nothing to write') + ' from fixtures and fake caches')
     for s in S:
         for sd in (s.seeds if seed is None else [seed]):
             done += _train_seed(s, sd, role, None if temp is None else [temp], store, device, ledger=ledger)

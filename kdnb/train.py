@@ -336,23 +336,23 @@ def fit(models:dict, # name -> model to train (e.g. {'nds': m, 'ds_T4': m4}); tr
 
 
 # %% ../nbs/05_train.ipynb #089871ee
-def _saved_bytes(model:nn.Module, x, bf16:bool)->int:
+def _saved_bytes(model:nn.Module, x)->int:
     "Bytes of the distinct storages autograd saves for backward in one training forward of `model` on `x` (its parameters' own storages aside)."
     own, seen = {p.untyped_storage().data_ptr() for p in model.parameters()}, {}
     def pack(t):
         s = t.untyped_storage()
         if s.data_ptr() not in own: seen[s.data_ptr()] = s.nbytes()
         return t
-    with torch.autograd.graph.saved_tensors_hooks(pack, lambda t: t), (torch.autocast('cpu', dtype=torch.bfloat16) if bf16 else contextlib.nullcontext()):
+    with torch.autograd.graph.saved_tensors_hooks(pack, lambda t: t):
         forward(model.train(), x)
     return sum(seen.values())
 
 def memory_estimate(model:nn.Module, # the model as it will train (on the CPU here)
                     example, # `example(n)`: a batch of n inputs (images, or a tokenised dict)
-                    recipe:Recipe, # its optimiser, batch size and numerics
+                    recipe:Recipe, # its optimiser and batch size
                    )->dict:
-    "One model's training memory in GiB: `state` (weights, gradients, optimiser moments), `activations` at the recipe's batch size, and their `total`."
-    per_sample = max(_saved_bytes(model, example(4), recipe.bf16) - _saved_bytes(model, example(2), recipe.bf16), 0) / 2
+    "One model's training memory in GiB: `state` (weights, gradients, optimiser moments), `activations` at the recipe's batch size (fp32: a bound for bf16), and their `total`."
+    per_sample = max(_saved_bytes(model, example(4)) - _saved_bytes(model, example(2)), 0) / 2
     moments = 2 if recipe.optimizer == 'adamw' else int(recipe.momentum > 0)
     state = 4 * (2 + moments) * sum(p.numel() for p in model.parameters() if p.requires_grad)
     gib = 2**30
