@@ -4,7 +4,7 @@
 
 # %% ../nbs/07b_execute.ipynb #f8cab722
 from __future__ import annotations
-import contextlib, copy, datetime, os, warnings
+import contextlib, copy, datetime, os, time, warnings
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -22,8 +22,8 @@ from .models import get_model
 from .study import Study, balanced_subset
 
 # %% auto #0
-__all__ = ['GROUPS', 'PROBE_TEMPS', 'shard', 'ShardedLoader', 'DataParallel', 'init_distributed', 'RankZeroCheckpoint',
-           'student_memory', 'models_per_pass', 'train_runs', 'stability_probe', 'probe_verdicts']
+__all__ = ['GROUPS', 'AWAIT_POLL', 'PROBE_TEMPS', 'shard', 'ShardedLoader', 'DataParallel', 'init_distributed',
+           'RankZeroCheckpoint', 'student_memory', 'models_per_pass', 'train_runs', 'stability_probe', 'probe_verdicts']
 
 # %% ../nbs/07b_execute.ipynb #38a54157
 def shard(n:int, # samples in the global batch
@@ -172,6 +172,11 @@ def models_per_pass(study:Study, # the study whose students are trained
 
 # %% ../nbs/07b_execute.ipynb #68d530aa
 GROUPS = ('teacher', 'students', 'nds', 'ds') # what one `train_runs` call trains in one pass: the teacher, or NDS + DS fused (or either alone)
+AWAIT_POLL = 5.0 # seconds between two looks of a waiting rank at the ledger
+
+def _await_records(ledger:Ledger, configs:list, poll:float|None=None):
+    "Block until `ledger` holds a record of every run of `configs`, looking every `poll` seconds (no timeout: under torchrun a failed rank 0 ends the group)."
+    while not all(ledger.has(c) for c in configs): time.sleep(AWAIT_POLL if poll is None else poll)
 
 def train_runs(study:Study, # the study
                seed:int, # one of its seeds
@@ -233,6 +238,7 @@ def train_runs(study:Study, # the study
                         warnings.warn(f"the {n} of seed {seed} trained here differs from its record in {L.path(wanted[n])} (another machine's "
                                       "training); the ledger keeps its record, and students trained now distil from this machine's teacher")
                 ck.clear()
+            else: _await_records(L, [wanted[n] for n in part])  # rank 0 evaluates and records the pass: no collective waits on it
     if plan is not None: plan.barrier()
     return [run_key(wanted[n]) for n in missing]
 

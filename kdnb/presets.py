@@ -23,8 +23,8 @@ __all__ = ['CIFAR_RECIPE', 'IMAGENET_RECIPE', 'CELEBA_RECIPE', 'TRIFEATURE_RECIP
 
 # %% ../nbs/07a_presets.ipynb #ad2ef7fd
 CIFAR_RECIPE = Recipe(epochs=240, batch_size=64, lr=0.05, milestones=(150, 180, 210), weight_decay=5e-4)
-IMAGENET_RECIPE = Recipe(epochs=90, batch_size=256, lr=0.1, milestones=(30, 60), weight_decay=1e-4, channels_last=True)
-CELEBA_RECIPE = Recipe(epochs=20, batch_size=128, lr=0.01, schedule='cosine', weight_decay=5e-4)
+IMAGENET_RECIPE = Recipe(epochs=90, batch_size=256, lr=0.1, milestones=(30, 60), weight_decay=1e-4, channels_last=True, num_workers=8, pin_memory=True)
+CELEBA_RECIPE = Recipe(epochs=20, batch_size=128, lr=0.01, schedule='cosine', weight_decay=5e-4, num_workers=4, pin_memory=True)
 TRIFEATURE_RECIPE = Recipe(epochs=30, batch_size=128, lr=0.05, schedule='cosine', augment=False)
 TRIFEATURE_STUDENT_RECIPE = Recipe(epochs=30, batch_size=128, lr=0.005, schedule='cosine', augment=False, bf16=False, eval_every=3)
 TEXT_RECIPE = Recipe(epochs=5, batch_size=32, optimizer='adamw', lr=2e-5, weight_decay=0.01, schedule='constant', augment=False)
