@@ -11,7 +11,8 @@ import pandas as pd
 from scipy import stats
 
 from .core import check_choice, check_range
-from .classwise import count_significant, normalized_class_accuracy
+from .classwise import count_significant
+from .study import tested_nca
 from statsmodels.stats.multitest import multipletests
 
 # %% auto #0
@@ -285,8 +286,7 @@ def budget_claims(table:pd.DataFrame, # `budget_table` output
 
 # %% ../nbs/10a_claims.ipynb #2e4af9bc
 def _nca_by_seed(study, role, T, ledger)->np.ndarray:
-    o = study.outputs(role, T, ledger)
-    return np.asarray(normalized_class_accuracy(o['preds'], o['labels'], study.num_classes()))
+    return tested_nca(study.outputs(role, T, ledger), study.num_classes())
 
 def classwise_claims(study, # the class-wise study (fig3's at each preset)
                      max_T:float=10, # temperatures up to here (the paper's Table 1 range)

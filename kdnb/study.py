@@ -25,7 +25,8 @@ from .trifeature import trifeature_counterfactual
 
 # %% auto #0
 __all__ = ['EVAL_SIZE', 'TEACHER_SEED_OFFSET', 'NOISE_PERMS', 'INDIVIDUAL_SUBSET', 'INDIVIDUAL_K', 'PIXEL_SIDE',
-           'SOFT_TARGET_SUBSET', 'COUNTERFACTUAL_N', 'COUNTERFACTUALS', 'Study', 'balanced_indices', 'balanced_subset']
+           'SOFT_TARGET_SUBSET', 'COUNTERFACTUAL_N', 'COUNTERFACTUALS', 'Study', 'balanced_indices', 'balanced_subset',
+           'tested_nca']
 
 # %% ../nbs/07_study.ipynb #5adcf02d
 @dataclass(frozen=True)
@@ -338,7 +339,11 @@ def outputs(self:Study, role:str, T:float|None=None, ledger:Ledger|None=None)->d
     return dict(preds=np.stack([rec.preds for _, rec in recs]), labels=test['labels'], groups=test['groups'], seeds=[s for s, _ in recs])
 
 # %% ../nbs/07_study.ipynb #c23bb2f9
-def _nca(o:dict, C:int)->np.ndarray: return np.asarray(normalized_class_accuracy(o['preds'], o['labels'], C))
+def tested_nca(o:dict, # `Study.outputs`: `preds` (seeds, N) and `labels`
+               C:int, # the task's classes
+              )->np.ndarray:
+    "Normalised class accuracy per seed, (seeds, classes), over the classes the test labels hold: a class with no test sample has no accuracy to test."
+    return np.asarray(normalized_class_accuracy(o['preds'], o['labels'], C))[:, np.unique(o['labels'])]
 
 def _acc(o:dict)->np.ndarray: return 100 * (o['preds'] == o['labels']).mean(-1)
 
@@ -373,7 +378,7 @@ def classwise(self:Study, alpha:float=0.05, # significance level of each per-cla
         row = dict(role='ds', T=T, acc_mean=_acc(ds).mean(), acc_std=_acc(ds).std(ddof=1) if len(ds['seeds']) > 1 else np.nan, n_seeds=len(ds['seeds']))
         for name, ref in (('sc', nds), ('tc', teacher)):
             for corr, suffix in ((None, ''), ('holm', '_holm'), ('fdr_bh', '_bh')):
-                row[f'n_{name}{suffix}'] = count_significant(_nca(ds, C), _nca(ref, C), alpha, corr)
+                row[f'n_{name}{suffix}'] = count_significant(tested_nca(ds, C), tested_nca(ref, C), alpha, corr)
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -387,10 +392,10 @@ def class_accuracy(self:Study, ledger:Ledger|None=None)->pd.DataFrame:
         try: ds = self.outputs('ds', T, ledger)
         except LookupError: continue
         _paired(nds=nds, **{f'ds_T={T:g}': ds})
-        w = welch_classes(_nca(ds, C), _nca(nds, C))
+        w = welch_classes(tested_nca(ds, C), tested_nca(nds, C)).set_index(pd.Index(np.unique(nds['labels']), name='class')).reindex(range(C))
         acc = np.asarray(class_accuracy(ds['preds'], ds['labels'], C))
         sd = acc.std(0, ddof=1) if len(acc) > 1 else np.full(C, np.nan)
-        rows += [dict(T=T, **{'class': c}, acc_mean=acc[:, c].mean(), acc_std=sd[c], significant=bool(w.significant[c]), p=w.p[c])
+        rows += [dict(T=T, **{'class': c}, acc_mean=acc[:, c].mean(), acc_std=sd[c], significant=bool(w.significant[c] == True), p=w.p[c])
                  for c in range(C)]
     return pd.DataFrame(rows)
 
