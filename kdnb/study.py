@@ -342,8 +342,11 @@ def outputs(self:Study, role:str, T:float|None=None, ledger:Ledger|None=None)->d
 def tested_nca(o:dict, # `Study.outputs`: `preds` (seeds, N) and `labels`
                C:int, # the task's classes
               )->np.ndarray:
-    "Normalised class accuracy per seed, (seeds, classes), over the classes the test labels hold: a class with no test sample has no accuracy to test."
-    return np.asarray(normalized_class_accuracy(o['preds'], o['labels'], C))[:, np.unique(o['labels'])]
+    "Normalised class accuracy per seed, (seeds, classes), over the classes the test labels hold; 0 in every class for a seed with no correct prediction."
+    hit = o['preds'] == o['labels']
+    with np.errstate(invalid='ignore', divide='ignore'): nca = np.asarray(normalized_class_accuracy(o['preds'], o['labels'], C))
+    nca[~hit.any(-1)] = 0  # every class accuracy is 0 there: 0, not 0/0
+    return nca[:, np.unique(o['labels'])]
 
 def _acc(o:dict)->np.ndarray: return 100 * (o['preds'] == o['labels']).mean(-1)
 
