@@ -23,7 +23,8 @@ from .study import Study, balanced_subset
 
 # %% auto #0
 __all__ = ['GROUPS', 'AWAIT_POLL', 'PROBE_TEMPS', 'shard', 'ShardedLoader', 'DataParallel', 'init_distributed',
-           'RankZeroCheckpoint', 'student_memory', 'models_per_pass', 'train_runs', 'stability_probe', 'probe_verdicts']
+           'RankZeroCheckpoint', 'student_memory', 'models_per_pass', 'memory_probe', 'train_runs', 'stability_probe',
+           'probe_verdicts']
 
 # %% ../nbs/07b_execute.ipynb #38a54157
 def shard(n:int, # samples in the global batch
@@ -169,6 +170,45 @@ def models_per_pass(study:Study, # the study whose students are trained
     info = dataset_info(study.dataset)
     teacher = get_model(study.teacher, info.num_classes, in_channels=info.channels or 3, **{k: v for k, v in study.teacher_options.items() if k != 'pretrained'})
     return max(1, int((gib * headroom - 4 * sum(p.numel() for p in teacher.parameters()) / 2**30) // student_memory(study)['total']))
+
+# %% ../nbs/07b_execute.ipynb #35e0959e
+def _random_set(study:Study, n:int):
+    "`n` random training inputs of the study's real shape and classes: an in-memory image set, or a pre-tokenised text set."
+    from kdnb.data import TensorImageDataset, TextDataset
+    info, g = dataset_info(study.dataset), torch.Generator().manual_seed(0)
+    y = torch.randint(0, info.num_classes, (n,), generator=g)
+    if info.modality == 'text':
+        L = study.dataset_options.get('max_length', 128)
+        ds = TextDataset([''] * n, y, [str(c) for c in range(info.num_classes)])
+        ds.encodings = {'input_ids': torch.randint(1000, 30000, (n, L), generator=g), 'attention_mask': torch.ones(n, L, dtype=torch.long)}
+        return ds
+    side = study.dataset_options.get('size', info.image_size)
+    return TensorImageDataset(torch.randint(0, 256, (n, info.channels, side, side), dtype=torch.uint8, generator=g), y,
+                              [str(c) for c in range(info.num_classes)], mean=(0.5,)*info.channels, std=(0.25,)*info.channels)
+
+def memory_probe(study:Study, # a study: its teacher, students, temperatures and student recipe
+                 steps:int=3, # optimiser steps at the recipe's batch size
+                 device='cuda', # where to run
+                 max_models:int|None=None, # students per pass (default: `models_per_pass` of the device's memory; on a CPU all)
+                )->dict:
+    "Train one seed's NDS and DS for `steps` steps at the real batch and input size on random data: the estimate, the passes, seconds and (CUDA) the peak GiB."
+    check_range('steps', steps, 1); device = get_device(device); cuda = device.type == 'cuda'
+    if max_models is None: max_models = models_per_pass(study, torch.cuda.get_device_properties(device).total_memory / 2**30) if cuda else 1_000_000
+    data, recipe = _random_set(study, study.student_recipe.batch_size * steps), replace(study.student_recipe, epochs=1, eval_every=0, num_workers=0)
+    names = ['nds'] + [f'ds_T{T:g}' for T in study.temperatures]
+    info = dataset_info(study.dataset)
+    teacher = get_model(study.teacher, info.num_classes, in_channels=info.channels or 3, **{k: v for k, v in study.teacher_options.items() if k != 'pretrained'})
+    init = get_model(study.student, info.num_classes, in_channels=info.channels or 3, **{k: v for k, v in study.student_options.items() if k != 'pretrained'})
+    t0, passes = time.time(), [names[i:i + max_models] for i in range(0, len(names), max_models)]
+    if cuda: torch.cuda.reset_peak_memory_stats(device)
+    for part in passes:
+        models = {n: copy.deepcopy(init) for n in part}
+        fit(models, {n: None if n == 'nds' else float(n[4:]) for n in part}, data, recipe, teacher=teacher, alpha=study.alpha, t2=study.t2,
+            device=device, progress=False)
+        del models
+    return dict(students=len(names), passes=len(passes), per_pass=max_models if len(passes) > 1 else len(names), steps=steps,
+                batch=recipe.batch_size, estimate_gib=round(student_memory(study)['total'] * min(max_models, len(names)), 2),
+                peak_gib=round(torch.cuda.max_memory_allocated(device) / 2**30, 2) if cuda else None, seconds=round(time.time() - t0, 1))
 
 # %% ../nbs/07b_execute.ipynb #68d530aa
 GROUPS = ('teacher', 'students', 'nds', 'ds') # what one `train_runs` call trains in one pass: the teacher, or NDS + DS fused (or either alone)

@@ -396,8 +396,10 @@ def rehearse(study:str|None=None, # one paper study (default: all ten)
         try: run_job(study=name, preset='paper', device=device, store=store)
         except Exception as e: ok = f"{type(e).__name__}: {' '.join(str(e).split())[:300]}"
         rows.append(dict(kind='study', name=name, seconds=round(time.time() - t0, 1), peak_gib=round(torch.cuda.max_memory_allocated()/2**30, 2) if cuda else None, ok=ok))
-        print(f"rehearsal {name}: {'ok' if ok is True else 'failed: ' + ok} ({rows[-1]['seconds']} s)", flush=True)
+        peak = f", peak {rows[-1]['peak_gib']} GiB" if cuda else ''
+        print(f"rehearsal {name}: {'ok' if ok is True else 'failed: ' + ok} ({rows[-1]['seconds']} s{peak})", flush=True)
     names = list(REHEARSAL_NOTEBOOKS if notebooks is None else notebooks)
+    for n in names: check_choice('notebooks', n, REHEARSAL_NOTEBOOKS)
     nb_rows = _execute(names, {'preset': 'paper', 'rehearse': True, 'device': device}, Path(out or rehearsal_dir()/'notebooks'), {})
     for r in nb_rows: print(f"rehearsal {r['notebook']}.ipynb: {'ok' if r['ok'] is True else 'failed: ' + r['ok']} ({r['seconds']} s)", flush=True)
     return pd.DataFrame(rows + [dict(kind='notebook', name=r['notebook'], seconds=r['seconds'], ok=r['ok']) for r in nb_rows])
@@ -425,12 +427,13 @@ def main(command:str, # 'run': train here (torchrun: data-parallel); 'submit': a
          ledger:str=None, # the results ledger folder (default: data/results/<preset>; verify: the rerun's own, <data>/verify/results)
          check:bool=False, # rebuild: write to a folder of its own and compare every CSV with the committed figures/<preset>
          rehearse:bool=False, # run: rehearse the paper preset (kdnb.presets.rehearsal: CPU, shrunk, fixtures, its own store and ledger)
+         notebooks:str=None, # rehearse: the paper notebooks to execute, comma-separated ('' for none; default: all eleven)
         ):
     "Train a study's missing runs here, fan them out as cluster jobs, train one seed again to check the committed curves, or prefetch weights."
     from kdnb import scale  # the importable module, also under `python -m kdnb.scale`, so that jobs pickle by reference
     check_choice('command', command, ['run', 'submit', 'verify', 'prefetch', 'rebuild', 'rehearse'])
     if command == 'rehearse':
-        res = scale.rehearse(study, device='cpu' if device == 'auto' else device)
+        res = scale.rehearse(study, None if notebooks is None else [n for n in notebooks.split(',') if n], device='cpu' if device == 'auto' else device)
         print(res.fillna('').to_string(index=False)); failed = res[res.ok != True]
         print(f"REHEARSAL of the paper preset: {len(res) - len(failed)} of {len(res)} ok" + ''.join(f"\n  {k} {n}: failed: {e}" for k, n, e in failed[['kind', 'name', 'ok']].values))
         if len(failed): raise SystemExit(1)
