@@ -18,7 +18,6 @@ from .runs import RunStore, run_key
 from .ledger import Ledger
 from .train import EpochLoader, Recipe, accuracy, fit, make_loader, make_optimizer, memory_estimate, predict
 from .data import dataset_info
-from .models import get_model
 from .study import Study, balanced_subset
 
 # %% auto #0
@@ -152,8 +151,7 @@ def stored_teacher(self:Study, seed:int, # one of the study's seeds
 def student_memory(study:Study, # a study (nothing is loaded: its student is built from the architecture, without pretrained weights)
                   )->dict:
     "`kdnb.train.memory_estimate` of one of `study`'s students at its recipe's batch size and its data's input size (GiB)."
-    info, opts = dataset_info(study.dataset), {k: v for k, v in study.student_options.items() if k != 'pretrained'}
-    model = get_model(study.student, info.num_classes, in_channels=info.channels or 3, **opts)
+    info, model = dataset_info(study.dataset), study.architecture('student')
     if info.modality == 'text':
         L = study.dataset_options.get('max_length', 128)
         example = lambda n: {'input_ids': torch.ones(n, L, dtype=torch.long), 'attention_mask': torch.ones(n, L, dtype=torch.long)}
@@ -167,9 +165,8 @@ def models_per_pass(study:Study, # the study whose students are trained
                     headroom:float=0.8, # the share of it the estimate may fill (the rest: allocator, workspaces, the teacher's forward)
                    )->int:
     "How many of `study`'s students one fused pass may train in `gib` of memory, from `student_memory` and the teacher's weights (at least 1)."
-    info = dataset_info(study.dataset)
-    teacher = get_model(study.teacher, info.num_classes, in_channels=info.channels or 3, **{k: v for k, v in study.teacher_options.items() if k != 'pretrained'})
-    return max(1, int((gib * headroom - 4 * sum(p.numel() for p in teacher.parameters()) / 2**30) // student_memory(study)['total']))
+    teacher = sum(p.numel() for p in study.architecture('teacher').parameters())
+    return max(1, int((gib * headroom - 4 * teacher / 2**30) // student_memory(study)['total']))
 
 # %% ../nbs/07b_execute.ipynb #35e0959e
 def _random_set(study:Study, n:int):
@@ -196,9 +193,7 @@ def memory_probe(study:Study, # a study: its teacher, students, temperatures and
     if max_models is None: max_models = models_per_pass(study, torch.cuda.get_device_properties(device).total_memory / 2**30) if cuda else 1_000_000
     data, recipe = _random_set(study, study.student_recipe.batch_size * steps), replace(study.student_recipe, epochs=1, eval_every=0, num_workers=0)
     names = ['nds'] + [f'ds_T{T:g}' for T in study.temperatures]
-    info = dataset_info(study.dataset)
-    teacher = get_model(study.teacher, info.num_classes, in_channels=info.channels or 3, **{k: v for k, v in study.teacher_options.items() if k != 'pretrained'})
-    init = get_model(study.student, info.num_classes, in_channels=info.channels or 3, **{k: v for k, v in study.student_options.items() if k != 'pretrained'})
+    teacher, init = study.architecture('teacher'), study.architecture('student')
     t0, passes = time.time(), [names[i:i + max_models] for i in range(0, len(names), max_models)]
     if cuda: torch.cuda.reset_peak_memory_stats(device)
     for part in passes:

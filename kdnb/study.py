@@ -138,15 +138,20 @@ def _arch_hash(model)->str:
     return hashlib.sha256('\n'.join(desc).encode()).hexdigest()[:16]
 
 @patch
+def architecture(self:Study, role:str, # 'teacher' or 'student'
+                )->torch.nn.Module:
+    "The `role` model built from its architecture and options alone: random weights, no pretrained ones (nothing is loaded or fetched)."
+    arch, opts = (self.teacher, self.teacher_options) if check_choice('role', role, ['teacher', 'student']) == 'teacher' else (self.student, self.student_options)
+    info = dataset_info(self.dataset)
+    return get_model(arch, info.num_classes, in_channels=info.channels or 3, **{k: v for k, v in opts.items() if k != 'pretrained'})
+
+@patch
 def fingerprint(self:Study)->dict:
     "What the run keys know of the data and the models beyond their names (computed once per process)."
     fp = self.__dict__.get('_fingerprint')
     if fp is None:
-        info = dataset_info(self.dataset)
-        kw = dict(num_classes=info.num_classes, in_channels=info.channels or 3)
-        build = lambda arch, opts: get_model(arch, **kw, **{k: v for k, v in opts.items() if k != 'pretrained'})
         fp = dict(data={s: _labels_hash(self.data(s)) for s in ('train', 'test')},
-                  teacher=_arch_hash(build(self.teacher, self.teacher_options)), student=_arch_hash(build(self.student, self.student_options)))
+                  teacher=_arch_hash(self.architecture('teacher')), student=_arch_hash(self.architecture('student')))
         self.__dict__['_fingerprint'] = fp
     return fp
 
