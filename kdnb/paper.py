@@ -5,7 +5,7 @@
 # %% ../nbs/11_paper.ipynb #f323f765
 from __future__ import annotations
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 from fastcore.basics import patch
@@ -14,20 +14,20 @@ from fastcore.basics import patch
 from .core import check_choice, enable_rehearsal, figures_dir, get_device, in_test, paper_dir, provenance, rehearsal_dir, rehearsing
 from .data import GROUP_ATTRIBUTES, dataset_info
 from .plots import check_columns, save_artifact, _ROLE_NAMES
-from .claims import VERDICTS, budget_claims, budget_table, learning_curves, longer
+from .claims import VERDICTS, budget_claims, budget_table, classwise_claims, failed_runs, failure_rates, fairness_claims, judge, learning_curves, longer
 from .scale import fetch_data
-from .presets import ARTIFACTS, BUDGET_CHECKS, PAPER_GPU_HOURS, PRESETS, prepare_rehearsal, studies
+from .presets import ARTIFACTS, BUDGET_CHECKS, FAILURE_CHECKS, PAPER_GPU_HOURS, PRESETS, prepare_rehearsal, studies
 from .study import COUNTERFACTUALS, INDIVIDUAL_K
 
 # %% auto #0
 __all__ = ['PAPER_TABLES', 'FAIRNESS_COLUMNS', 'CPU_STUDY_MINUTES', 'REPORTS', 'REPRODUCED_COLUMNS', 'REFERENCE_TABLES',
-           'REFERENCE_MAX_T', 'FAIRNESS_VALUES', 'FLOOR_VALUES', 'CLASSWISE_COLUMNS', 'PAPER_FIG2_T', 'paper_table',
-           'paper_classwise', 'paper_fairness', 'paper_individual', 'paper_fig1', 'paper_fig2', 'summarise',
-           'fmt_mean_std', 'in_paper', 'compare', 'check_params', 'preset_cost', 'resolve_preset', 'Paper', 'setup',
-           'upto_T', 'summarise_by', 'model_labels', 'fmt_floor', 'printed', 'classwise_table', 'individual_runs',
-           'fig2_temperatures', 'mean_disagreement', 'paper_disagreement', 'disagreement_table', 'describe_floors',
-           'plot_lagging_runs', 'budget_runs', 'check_classwise', 'check_class_accuracy', 'check_disagreement',
-           'check_fairness', 'check_individual', 'check_claims']
+           'REFERENCE_MAX_T', 'FAIRNESS_VALUES', 'FLOOR_VALUES', 'CLASSWISE_COLUMNS', 'PAPER_FIG2_T',
+           'CLASSWISE_STANDIN', 'paper_table', 'paper_classwise', 'paper_fairness', 'paper_individual', 'paper_fig1',
+           'paper_fig2', 'summarise', 'fmt_mean_std', 'in_paper', 'compare', 'check_params', 'preset_cost',
+           'resolve_preset', 'Paper', 'setup', 'upto_T', 'summarise_by', 'model_labels', 'fmt_floor', 'printed',
+           'classwise_table', 'individual_runs', 'fig2_temperatures', 'mean_disagreement', 'paper_disagreement',
+           'disagreement_table', 'describe_floors', 'plot_lagging_runs', 'budget_runs', 'check_classwise',
+           'check_class_accuracy', 'check_disagreement', 'check_fairness', 'check_individual', 'check_claims']
 
 # %% ../nbs/11_paper.ipynb #a9dac4b3
 PAPER_TABLES = ('table1', 'fairness_cv', 'fairness_nlp', 'table4', 'fig1', 'fig2')
@@ -297,18 +297,23 @@ def setup(name:str, # the paper artifact ('fig3', 'table2', ...) or report ('rep
 
 # %% ../nbs/11_paper.ipynb #34875187
 @patch
-def run(self:Paper)->Paper:
-    "Print what each study reads from the results ledger and what it trains, then train what the ledger lacks (only `temp`, if asked) through `Study.run`; with `KDNB_TRAIN=0`, a lacking run is an error instead."
-    for s in self.studies.values(): _train_missing(s, self.temp, self.device, f"--artifact {self.name} --preset {self.preset}")
+def run(self:Paper, allow_missing:bool=False, # with `KDNB_TRAIN=0`: read what the ledger holds instead of refusing (the reproduction report)
+       )->Paper:
+    "Print what each study reads from the results ledger and what it trains, then train what the ledger lacks (only `temp`, if asked) through `Study.run`; with `KDNB_TRAIN=0`, a lacking run is an error instead (or, with `allow_missing`, left out)."
+    for s in self.studies.values(): _train_missing(s, self.temp, self.device, f"--artifact {self.name} --preset {self.preset}", allow_missing)
     return self
 
-def _train_missing(s, temp, device, how:str):
-    "Print what study `s` reads from its ledger and would train; train it, or with `KDNB_TRAIN=0` refuse, naming what the ledger lacks."
+def _train_missing(s, temp, device, how:str, allow_missing:bool=False)->bool:
+    "Print what study `s` reads from its ledger and would train; train it, or with `KDNB_TRAIN=0` refuse (or with `allow_missing`, skip), naming what the ledger lacks. Whether the ledger now holds every run."
     plan = s.plan(temps=None if temp is None else [temp]); print(s.describe_plan(plan))
+    if os.environ.get('KDNB_TRAIN') == '0' and allow_missing:
+        if (plan.source == 'train').any(): print(f"  KDNB_TRAIN=0: {(plan.source == 'train').sum()} runs of {s.name} are not in the ledger; what it holds is used, and what needs them says so")
+        return not (plan.source == 'train').any()
     if os.environ.get('KDNB_TRAIN') == '0' and (plan.source == 'train').any():
         raise RuntimeError(f"KDNB_TRAIN=0 (rebuild from the ledger only), but the ledger {s.ledger().root} lacks {(plan.source == 'train').sum()} "
                            f"runs of {s.name}; train them (python -m kdnb.scale run {how}) or unset KDNB_TRAIN")
     s.run(temp=temp, device=device)
+    return True
 
 # %% ../nbs/11_paper.ipynb #cb2f14d2
 @patch
@@ -528,22 +533,60 @@ def budget_studies(self:Paper, checks:dict|None=None, # preset study name -> dic
 def budget_runs(tables:dict, # study name -> `kdnb.claims.budget_table` output
                 names, # every study name of the report
                 preset:str, # the preset, named in the reason
+                missing=(), # the checked studies whose longer runs the ledger lacks (rebuilt with KDNB_TRAIN=0)
                )->pd.DataFrame:
-    "The report's budget table: the paired rows of each checked study, or one 'not run' row per study where the preset checks none."
-    if tables: return pd.concat([t.assign(study=n) for n, t in tables.items()], ignore_index=True)
+    "The report's budget table: the paired rows of each checked study, a 'not run' row per checked study the ledger lacks, or one per study where the preset checks none."
+    rows = [t.assign(study=n) for n, t in tables.items()]
+    rows += [pd.DataFrame([dict(study=n, status='not run', reason='its longer runs are not in the ledger (KDNB_TRAIN=0: nothing trained)')]) for n in missing]
+    if rows: return pd.concat(rows, ignore_index=True)
     reason = f"no budget check at the {preset!r} preset (kdnb.presets.BUDGET_CHECKS)"
     return pd.DataFrame([dict(study=n, status='not run', reason=reason) for n in dict.fromkeys(names)])
 
 @patch
 def budget(self:Paper)->tuple:
-    "Train the budget checks' missing runs; (paired table, claims, study name -> learning curves of the longer runs)."
+    "Train the budget checks' missing runs; (paired table, claims as `kdnb.claims.effect` rows, study name -> learning curves of the longer runs). With `KDNB_TRAIN=0`, a check the ledger lacks is 'not run'."
+    how = f"--artifact {self.name} --preset {self.preset} (the budget check: see kdnb.presets.BUDGET_CHECKS)"
     pairs = self.budget_studies()
-    for s, L in pairs.values(): _train_missing(L, None, self.device, f"--artifact {self.name} --preset {self.preset} (the budget check: see kdnb.presets.BUDGET_CHECKS)")
-    tables = {n: budget_table(s, L) for n, (s, L) in pairs.items()}
-    claims = [budget_claims(t).assign(claim=lambda d, n=n: d.claim + f' ({n})') for n, t in tables.items()]
-    return (budget_runs(tables, [s.name or k for k, s in self.studies.items()], self.preset),
-            pd.concat(claims, ignore_index=True) if claims else pd.DataFrame(), {L.name: learning_curves(L) for _, L in pairs.values()})
+    done = {n: (s, L) for n, (s, L) in pairs.items() if _train_missing(L, None, self.device, how, allow_missing=True)}
+    tables = {n: budget_table(s, L) for n, (s, L) in done.items()}
+    claims = [dict(r, claim=r['claim'] + f' ({n})') for n, t in tables.items() for r in budget_claims(t)]
+    return (budget_runs(tables, [s.name or k for k, s in self.studies.items()], self.preset, [n for n in pairs if n not in done]),
+            claims, {L.name: learning_curves(L) for _, L in done.values()})
 
+
+# %% ../nbs/11_paper.ipynb #c3e0477f
+CLASSWISE_STANDIN = ('cifar100', 'resnet56', 'resnet20') # the paper pair whose Table 1 rows the report's class-wise claims stand beside
+
+@patch
+def report_claims(self:Paper, checks=(), # more `kdnb.claims.effect` rows (the budget check's)
+                  high_T:float=20, # temperatures from here up are 'very high'
+                 )->pd.DataFrame:
+    "The reproduction report's claims, judged (`kdnb.claims.judge`): the class-wise study's, the fairness study's (the paper's numbers beside each), and `checks`."
+    cw, fs = self.studies['classwise'], self.studies['fairness']
+    rows = classwise_claims(cw, paper=paper_classwise(*CLASSWISE_STANDIN))
+    if len(fs.results()):
+        attrs = GROUP_ATTRIBUTES[fs.dataset]
+        reported = any(in_paper(t, fs.dataset) for t in ('fairness_cv', 'fairness_nlp'))
+        rows += fairness_claims(fs, attrs, high_T=high_T, individual={e: fs.individual(e) for e in ('teacher', 'pixels')},
+                                counterfactual={a: fs.counterfactual(a) for a in COUNTERFACTUALS[fs.dataset]} if fs.dataset in COUNTERFACTUALS else None,
+                                paper={a: paper_fairness(fs.dataset, a) for a in attrs} if reported else None,
+                                paper_individual=paper_individual(fs.dataset) if in_paper('table4', fs.dataset) else None, soft_targets=fs.soft_targets())
+    return judge(rows + list(checks))
+
+# %% ../nbs/11_paper.ipynb #5fa32796
+@patch
+def failures(self:Paper)->tuple:
+    "(failed runs, failure rate per role and T) of the report's fairness study; at the temperatures of its `FAILURE_CHECKS`, over the check's seeds, trained first if need be (with `KDNB_TRAIN=0`, those the ledger holds)."
+    fs = self.studies['fairness']
+    res, c = fs.results(), FAILURE_CHECKS.get(self.preset, {}).get((self.preset_names or {}).get('fairness', 'fairness'))
+    if c:
+        more = replace(fs, seeds=tuple(c['seeds']), temperatures=tuple(float(t) for t in c['temps']), name=f"{fs.name}, failure check")
+        _train_missing(more, None, self.device, f"--study {(self.preset_names or {})['fairness']} --preset {self.preset} --seed S --temp T "
+                       "(the failure check: see kdnb.presets.FAILURE_CHECKS)", allow_missing=True)
+        extra = more.results()
+        res = pd.concat([res, extra[~extra.seed.isin(fs.seeds)]], ignore_index=True)
+    failed = failed_runs(res)
+    return failed, failure_rates(res, failed)
 
 # %% ../nbs/11_paper.ipynb #121aa942
 def _ensure(ok, what:str):
@@ -642,7 +685,11 @@ def check_claims(claims:pd.DataFrame, # `classwise_claims` and `fairness_claims`
                  fair:pd.DataFrame, # the fairness rows with noise floors shown
                  min_claims:int=10, # the report has at least this many claims
                 ):
-    "The reproduction report: every claim has a verdict of `VERDICTS`, a finite estimate and interval with low <= high; curves and floors are there and finite."
-    _ensure(len(claims) >= min_claims and claims.verdict.isin(VERDICTS).all(), f"{len(claims)} claims with verdicts {sorted(set(claims.verdict))}")
-    _ensure(np.isfinite(claims[['estimate', 'ci_low', 'ci_high']].to_numpy(float)).all() and (claims.ci_low <= claims.ci_high).all(), "an estimate or interval is missing, or low > high")
+    "The reproduction report: every claim has a verdict of `VERDICTS` and a reason; every decided claim a finite estimate, interval (low <= high), p and q; curves and floors are there and finite."
+    _ensure(len(claims) >= min_claims and claims.verdict.isin(VERDICTS).all() and claims.verdict_without_failed.isin(VERDICTS).all(),
+            f"{len(claims)} claims with verdicts {sorted(set(claims.verdict))}")
+    decided = claims[claims.verdict != 'not testable here']
+    _ensure(np.isfinite(decided[['estimate', 'ci_low', 'ci_high', 'p', 'q']].to_numpy(float)).all() and (decided.ci_low <= decided.ci_high).all(),
+            "a decided claim's estimate, interval, p or q is missing, or low > high")
+    _ensure(claims.reason.map(lambda r: isinstance(r, str) and len(r) > 0).all(), "a claim has no reason")
     _ensure(all(len(c) for c in curves.values()) and fair.filter(like='floor').notna().all().all() and fair.filter(like='floor').shape[1] > 0, "a learning curve or noise floor is missing")

@@ -19,7 +19,8 @@ __all__ = ['CIFAR_RECIPE', 'IMAGENET_RECIPE', 'CELEBA_RECIPE', 'TRIFEATURE_RECIP
            'PAPER_TEMPS', 'HIGH_TEMPS', 'CPU_TEACHER_RECIPE', 'FMNIST_TEACHER_RECIPE', 'CPU_STUDENT_RECIPE',
            'FMNIST_STUDENT_RECIPE', 'SMOKE_RECIPE', 'TRIFEATURE_CPU_TEST', 'TRIFEATURE_CPU_TRAIN',
            'TRIFEATURE_CPU_TEACHER', 'TRIFEATURE_CPU_STUDENT', 'PRESETS', 'PRESET_NOTES', 'ARTIFACTS',
-           'PAPER_GPU_HOURS', 'BUDGET_CHECKS', 'REHEARSAL', 'studies', 'rehearsal', 'prepare_rehearsal']
+           'PAPER_GPU_HOURS', 'BUDGET_CHECKS', 'FAILURE_CHECKS', 'REHEARSAL', 'studies', 'rehearsal',
+           'prepare_rehearsal']
 
 # %% ../nbs/07a_presets.ipynb #ad2ef7fd
 CIFAR_RECIPE = Recipe(epochs=240, batch_size=64, lr=0.05, milestones=(150, 180, 210), weight_decay=5e-4)
@@ -149,6 +150,12 @@ BUDGET_CHECKS = {  # preset -> study -> the students trained again with twice th
     'paper': {},  # none: see above
     'cpu': {'fmnist': dict(temps=(4,), seeds=(0, 1)), 'trifeature': dict(temps=(4, 10), seeds=(0, 1, 2))},
     'smoke': {'smoke': dict(temps=(2,), seeds=(0, 1))},
+}
+
+# %% ../nbs/07a_presets.ipynb #fd0570ca
+FAILURE_CHECKS = {  # preset -> study -> the temperatures where runs failed, and the seeds that count the failure rate there (at least 10)
+    'paper': {}, 'smoke': {},
+    'cpu': {'trifeature': dict(temps=(20, 30), seeds=tuple(range(10)))},
 }
 
 # %% ../nbs/07a_presets.ipynb #71df89e8

@@ -20,7 +20,7 @@ from .data import GROUP_ATTRIBUTES, TOKENIZERS, get_dataset
 from .models import prefetch_weights, preprocessing, read_pretrained
 from .presets import ARTIFACTS, prepare_rehearsal, studies
 from .execute import train_runs
-from .claims import classwise_claims, compare_curves, fairness_claims, learning_curves
+from .claims import classwise_claims, compare_curves, fairness_claims, judge, learning_curves
 
 # %% auto #0
 __all__ = ['DOWNLOADABLE', 'ROLES', 'VERIFY_RULE', 'PROVENANCE_COLUMNS', 'REPORT_NOTEBOOKS', 'REHEARSAL_NOTEBOOKS',
@@ -234,11 +234,10 @@ VERIFY_RULE = ("identical: same predictions, numbers and per-epoch accuracies as
                "for its role and T, and every claim of the study keeps its verdict when the rerun replaces its seed; inconsistent: otherwise")
 
 def _study_claims(study, ledger:Ledger)->pd.DataFrame:
-    "The claims a study supports from `ledger`: class-wise always, fairness where its data has sensitive groups."
-    out = [classwise_claims(study, ledger=ledger)]
-    attrs = GROUP_ATTRIBUTES.get(study.dataset, ())
-    if attrs: out.append(fairness_claims(study, attrs, ledger=ledger))
-    return pd.concat(out, ignore_index=True)[['claim', 'verdict']]
+    "The claims a study supports from `ledger`, judged (without the paper's numbers, which `kdnb.paper` adds): class-wise always, fairness where its data has sensitive groups."
+    rows, attrs = classwise_claims(study, ledger=ledger), GROUP_ATTRIBUTES.get(study.dataset, ())
+    if attrs: rows += fairness_claims(study, attrs, ledger=ledger, soft_targets=study.soft_targets(ledger))
+    return judge(rows)[['claim', 'verdict']]
 
 def _swapped(committed:Ledger, rerun:Ledger, keys, folder:Path)->Ledger:
     "A copy of the committed ledger whose records `keys` are the rerun's."
