@@ -433,7 +433,7 @@ def main(command:str, # 'run': train here (torchrun: data-parallel); 'submit': a
     check_choice('command', command, ['run', 'submit', 'verify', 'prefetch', 'rebuild', 'rehearse'])
     if command == 'rehearse':
         res = scale.rehearse(study, None if notebooks is None else [n for n in notebooks.split(',') if n], device='cpu' if device == 'auto' else device)
-        print(res.fillna('').to_string(index=False)); failed = res[res.ok != True]
+        print(res.astype(object).fillna('').to_string(index=False)); failed = res[res.ok != True]
         print(f"REHEARSAL of the paper preset: {len(res) - len(failed)} of {len(res)} ok" + ''.join(f"\n  {k} {n}: failed: {e}" for k, n, e in failed[['kind', 'name', 'ok']].values))
         if len(failed): raise SystemExit(1)
         return res
