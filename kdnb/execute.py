@@ -108,9 +108,9 @@ class RankZeroCheckpoint:
         if self.plan is None or self.plan.main: self.checkpoint.clear()
 
 # %% ../nbs/07b_execute.ipynb #8041816e
-def _result(model, config:dict, test, device, history:list, embedding:bool=False)->dict:
+def _result(model, config:dict, test, device, history:list, embedding:bool=False, num_workers:int=0)->dict:
     "What the run store keeps of a trained model: weights, test logits, labels, groups, metrics, provenance."
-    out = predict(model, test, device, embedding=embedding)
+    out = predict(model, test, device, embedding=embedding, num_workers=num_workers)
     extra = {'embedding': out['embedding']} if embedding else None
     return dict(state_dict={k: v.cpu() for k, v in model.state_dict().items()}, logits=out['logits'], labels=out['labels'],
                 groups=dict(getattr(test, 'groups', {})), metrics=dict(accuracy=accuracy(out), history=history),
@@ -266,7 +266,8 @@ def train_runs(study:Study, # the study
             if main:
                 for n, m in models.items():
                     hist = [{**e, **{k: e[k][n] for k in ('train_acc', 'test_acc') if k in e}} for e in h['history']]  # this run's accuracies only
-                    res = _result(m, wanted[n], study.data('test'), device, hist, embedding=is_teacher)
+                    res = _result(m, wanted[n], study.data('test'), device, hist, embedding=is_teacher,
+                                  num_workers=(recipe or study.student_recipe).num_workers)  # a pretrained teacher: the students' loading
                     res['provenance']['world_size'] = 1 if plan is None else plan.world
                     store.save(wanted[n], **res)
                     if study.to_ledger(wanted[n]['role'], seed, wanted[n].get('T'), store, L, on_conflict='keep') == 'kept':

@@ -156,13 +156,13 @@ def autocast(device:torch.device, # where the computation runs
     return torch.autocast(device.type, dtype=torch.bfloat16) if enabled and ok else contextlib.nullcontext()
 
 # %% ../nbs/05_train.ipynb #d344ed8b
-def _eval_batches(data, batch_size:int, device):
+def _eval_batches(data, batch_size:int, device, num_workers:int=0):
     "`(x, y, groups)` batches of `data` in order; `groups` is a dict of attribute -> tensor, or None."
     from kdnb.data import TensorImageDataset
     if isinstance(data, TensorImageDataset):  # device-resident fast path; its third item is the sample index
         for x, y, _ in make_loader(data, batch_size, train=False, device=device): yield x, y, None
         return
-    loader = data if isinstance(data, torch.utils.data.DataLoader) else torch.utils.data.DataLoader(data, batch_size, shuffle=False)
+    loader = data if isinstance(data, torch.utils.data.DataLoader) else torch.utils.data.DataLoader(data, batch_size, shuffle=False, num_workers=num_workers)
     for b in loader:
         if not isinstance(b, (tuple, list)) or len(b) not in (2, 3):
             raise ValueError(f"data must yield (x, y) or (x, y, groups); got a batch of type {type(b).__name__}"
@@ -177,11 +177,12 @@ def predict(model:nn.Module, # a trained model
             batch_size:int=512, # evaluation batch size (ignored for a DataLoader)
             embedding=False, # also return features: True for the penultimate layer (`kdnb.models.embed`), or a callable `f(x) -> (B, D)`
             bf16:bool=False, # bf16 autocast (off by default: stored logits are float32 computations)
+            num_workers:int=0, # `DataLoader` worker processes for a map-style dataset (file-based data: decoding in parallel)
            )->dict:
     "Test-set `logits` (float32), `labels`, `groups` (if the batches carry them) and, if asked, `embedding` of `model` on `dset`, in order."
     device = get_device(device); model = model.to(device).eval()
     out, groups = {'logits': [], 'labels': [], 'embedding': []}, {}
-    for x, y, g in _eval_batches(dset, batch_size, device):
+    for x, y, g in _eval_batches(dset, batch_size, device, num_workers):
         x = to_device(x, device)
         with autocast(device, bf16):
             if callable(embedding): out['embedding'].append(embedding(x).float().cpu())
