@@ -159,12 +159,13 @@ FAILURE_CHECKS = {  # preset -> study -> the temperatures where runs failed, and
 }
 
 # %% ../nbs/07a_presets.ipynb #71df89e8
-REHEARSAL = dict(seeds=(0, 1), temps=(7, 9), epochs=1, images=32, trifeature_n=1000, text_tokens=16) # what a rehearsal shrinks, and to what
+REHEARSAL = dict(seeds=(0, 1), temps=(7, 9), epochs=1, images=32, trifeature_n=1000, text_tokens=16, workers=2) # what a rehearsal shrinks, and to what
 
 def rehearsal(study:Study, # a study of the `paper` preset
              )->Study:
     "`study` shrunk for a rehearsal: one epoch, few images, two seeds, a few temperatures; its data, architectures, options and recipes otherwise as they are."
-    shrink = lambda r: None if r is None else replace(r, epochs=REHEARSAL['epochs'], eval_every=min(r.eval_every, REHEARSAL['epochs']))
+    shrink = lambda r: None if r is None else replace(r, epochs=REHEARSAL['epochs'], eval_every=min(r.eval_every, REHEARSAL['epochs']),
+                                                      num_workers=min(r.num_workers, REHEARSAL['workers']))  # workers, but no more than a small CPU has
     opts, sizes = dict(study.dataset_options), {}
     if study.dataset == 'hatexplain': opts['max_length'] = REHEARSAL['text_tokens']
     elif dataset_info(study.dataset).in_memory: sizes = dict(train_size=REHEARSAL['images'], test_size=REHEARSAL['images'])
