@@ -11,7 +11,8 @@ import pandas as pd
 from scipy import stats
 
 from .core import check_choice, check_range
-from .classwise import count_significant, normalized_class_accuracy
+from .classwise import count_significant
+from .study import tested_nca
 from statsmodels.stats.multitest import multipletests
 
 # %% auto #0
@@ -366,9 +367,9 @@ def budget_claims(table:pd.DataFrame, # `budget_table` output
 
 # %% ../nbs/10a_claims.ipynb #2e4af9bc
 def _nca_by_seed(study, role, T, ledger)->tuple:
-    "(normalised class accuracy per seed (S, C), the seeds) of `role` at `T`."
+    "(normalised class accuracy per seed (S, classes in the test labels: `kdnb.study.tested_nca`), the seeds) of `role` at `T`."
     o = study.outputs(role, T, ledger)
-    return np.asarray(normalized_class_accuracy(o['preds'], o['labels'], study.num_classes())), list(o['seeds'])
+    return tested_nca(o, study.num_classes()), list(o['seeds'])
 
 def _ci_text(values, unit:str='')->str:
     "Mean with its paired 95% interval and the seed count, for `measured` texts."

@@ -11,10 +11,10 @@ import numpy as np
 import torch
 
 # %% auto #0
-__all__ = ['EXTRAS', 'ISA_FLAGS', 'check_choice', 'check_range', 'require', 'project_root', 'data_dir', 'datasets_dir',
-           'runs_dir', 'paper_dir', 'results_dir', 'figures_dir', 'in_test', 'progress_bar', 'check_seed',
-           'seed_everything', 'to_numpy', 'get_device', 'device_name', 'cpu_isa', 'provenance', 'readme_text',
-           'atomic_write', 'write_readme']
+__all__ = ['EXTRAS', 'REHEARSAL_ENV', 'ISA_FLAGS', 'check_choice', 'check_range', 'require', 'project_root', 'data_dir',
+           'rehearsing', 'rehearsal_dir', 'datasets_dir', 'runs_dir', 'paper_dir', 'results_dir', 'figures_dir',
+           'enable_rehearsal', 'in_test', 'progress_bar', 'check_seed', 'seed_everything', 'to_numpy', 'get_device',
+           'device_name', 'cpu_isa', 'provenance', 'readme_text', 'atomic_write', 'write_readme']
 
 # %% ../nbs/00_core.ipynb #b648c7de
 def check_choice(name:str, # parameter name, as the caller spelled it
@@ -85,13 +85,21 @@ def data_dir()->Path:
     "The data folder (datasets and run store): `$KDNB_DATA`, else `<root>/data`."
     return _env_dir('KDNB_DATA', project_root()/'data')
 
+def rehearsing()->bool:
+    "True in rehearsal mode (`KDNB_REHEARSE=1`, set by `enable_rehearsal`): every folder below moves under `rehearsal_dir()`."
+    return os.environ.get('KDNB_REHEARSE', '').strip() == '1'
+
+def rehearsal_dir()->Path:
+    "The rehearsal's own folder, `<data>/rehearsal`: its fixtures, fake weight caches, run store, ledgers and figures."
+    return data_dir()/'rehearsal'
+
 def datasets_dir()->Path:
-    "Where datasets are looked for and downloaded to."
-    return data_dir()/'datasets'
+    "Where datasets are looked for and downloaded to (in rehearsal: the fixtures)."
+    return (rehearsal_dir() if rehearsing() else data_dir())/'datasets'
 
 def runs_dir()->Path:
     "The run store's folder."
-    return data_dir()/'runs'
+    return (rehearsal_dir() if rehearsing() else data_dir())/'runs'
 
 def paper_dir()->Path:
     "The paper's reference numbers, shipped with the project (never moved by `KDNB_DATA`)."
@@ -99,13 +107,29 @@ def paper_dir()->Path:
 
 def results_dir(preset:str, # a preset name ('paper', 'cpu', 'smoke', ...) or a study's own ledger name
                )->Path:
-    "The results ledger of `preset` (committed for `cpu` and `paper`): `$KDNB_RESULTS/<preset>`, else `<root>/data/results/<preset>`."
+    "The results ledger of `preset` (committed for `cpu` and `paper`): `$KDNB_RESULTS/<preset>`, else `<root>/data/results/<preset>`; in rehearsal `<data>/rehearsal/results/<preset>`."
+    if rehearsing(): return rehearsal_dir()/'results'/preset
     return _env_dir('KDNB_RESULTS', project_root()/'data'/'results')/preset
 
 def figures_dir(preset:str, # a preset name ('paper', 'cpu', 'smoke', ...): the artifacts' subfolder
                )->Path:
-    "Where the paper notebooks save artifacts for `preset`: `$KDNB_FIGURES/<preset>`, else `<root>/figures/<preset>`."
+    "Where the paper notebooks save artifacts for `preset`: `$KDNB_FIGURES/<preset>`, else `<root>/figures/<preset>`; in rehearsal `<data>/rehearsal/figures/<preset>`."
+    if rehearsing(): return rehearsal_dir()/'figures'/preset
     return _env_dir('KDNB_FIGURES', project_root()/'figures')/preset
+
+# %% ../nbs/00_core.ipynb #8c6e983c
+REHEARSAL_ENV = {'KDNB_REHEARSE': '1', 'KDNB_OFFLINE': '1', 'HF_HUB_OFFLINE': '1', 'TRANSFORMERS_OFFLINE': '1'} # what enable_rehearsal sets, beside the caches
+
+def enable_rehearsal()->Path:
+    "Switch this process (and those it starts) to rehearsal: `KDNB_REHEARSE`, offline hubs, `TORCH_HOME` / `HF_HOME` under `rehearsal_dir()/'cache'`; returns that folder."
+    cache = rehearsal_dir()/'cache'
+    hf = sys.modules.get('huggingface_hub')
+    if hf is not None and Path(hf.constants.HF_HUB_CACHE).resolve() != (cache/'hf'/'hub').resolve():
+        raise RuntimeError(f"rehearsal must be switched on before huggingface_hub is imported (it read its cache folder, {hf.constants.HF_HUB_CACHE}, "
+                           "at import): start a fresh process, e.g. python -m kdnb.scale run --rehearse, or papermill ... -p rehearse True")
+    os.environ.update(REHEARSAL_ENV, TORCH_HOME=str(cache/'torch'), HF_HOME=str(cache/'hf'))
+    os.environ.pop('HF_HUB_CACHE', None); os.environ.pop('HUGGINGFACE_HUB_CACHE', None)
+    return cache
 
 # %% ../nbs/00_core.ipynb #0ed4505b
 def in_test()->bool:
@@ -205,13 +229,13 @@ def cpu_isa()->list:
 
 def provenance(device:str|torch.device='cpu', # the device the result was computed on
               )->dict:
-    "kdnb version, git commit (and whether the tree was dirty), python, torch, device, the CPU's instruction sets, torch's CPU kernels and UTC time."
+    "kdnb version, git commit (and whether the tree was dirty), python, torch, device, the CPU's instruction sets, torch's CPU kernels and UTC time (and `rehearsal` in rehearsal)."
     from kdnb import __version__
     commit, dirty = _git('rev-parse', 'HEAD'), _git('status', '--porcelain', '--untracked-files=no')
     return dict(kdnb=__version__, commit=commit, dirty=bool(dirty) if dirty is not None else None,
                 python=sys.version.split()[0], torch=torch.__version__, device=device_name(device), isa=' '.join(cpu_isa()),
                 kernels=torch.backends.cpu.get_cpu_capability(), # e.g. AVX2, AVX512: `kdnb.train.autocast` uses bf16 on CPU only at AVX512 or AMX
-                host=socket.gethostname(), time=time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime()))
+                host=socket.gethostname(), time=time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())) | ({'rehearsal': True} if rehearsing() else {})
 
 # %% ../nbs/00_core.ipynb #0cf5e5d5
 def readme_text()->str:

@@ -18,9 +18,11 @@ from torch.utils.data import Dataset
 from .core import check_choice, check_range, datasets_dir, require
 
 # %% auto #0
-__all__ = ['DATASETS', 'GROUP_ATTRIBUTES', 'FASHION_MNIST_SYSTEM_DIRS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'HATEXPLAIN_GROUPS',
-           'TOKENIZERS', 'TensorImageDataset', 'DatasetInfo', 'register_dataset', 'dataset_info', 'get_dataset',
-           'FileImageDataset', 'ImageFolderDataset', 'TextDataset', 'write_hatexplain_fixture']
+__all__ = ['DATASETS', 'GROUP_ATTRIBUTES', 'FASHION_MNIST_SYSTEM_DIRS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'IMAGENET_FIRST_CLASSES',
+           'CELEBA_ATTRIBUTES', 'HATEXPLAIN_GROUPS', 'TOKENIZERS', 'FIXTURES', 'TensorImageDataset', 'DatasetInfo',
+           'register_dataset', 'dataset_info', 'get_dataset', 'write_cifar_fixture', 'write_svhn_fixture',
+           'FileImageDataset', 'write_tiny_imagenet_fixture', 'ImageFolderDataset', 'write_imagenet_fixture',
+           'write_celeba_fixture', 'TextDataset', 'write_hatexplain_fixture', 'write_fixture']
 
 # %% ../nbs/02_data.ipynb #31c404d9
 class TensorImageDataset(Dataset):
@@ -224,6 +226,24 @@ for _n in _CIFAR:
     register_dataset(_n, DatasetInfo(10 if _n == 'cifar10' else 100, 3, 32, True))(
         lambda split, root, download=False, _n=_n, **kw: _load_cifar(_n, split, root, download, **kw))
 
+# %% ../nbs/02_data.ipynb #35e1164b
+def write_cifar_fixture(root:str|Path, # the dataset folder (`get_dataset`'s `root`)
+                        name:str='cifar10', # 'cifar10' or 'cifar100'
+                        n:int=4, # images per file (CIFAR-10: 5 training batches and a test batch; CIFAR-100: `train`, `test`)
+                       )->Path:
+    "Write a CIFAR fixture in torchvision's layout: file k holds images filled with k (channel 1 with 200, channel 2 noise after its first pixel), labels (k + j) mod C."
+    folder, train, test, meta, names_key, labels_key, *_ = _CIFAR[check_choice('name', name, _CIFAR)]
+    base, C = Path(root)/folder, 10 if name == 'cifar10' else 100
+    base.mkdir(parents=True, exist_ok=True)
+    for i, fn in enumerate(train + test):
+        data = np.full((n, 3072), i, dtype=np.uint8); data[:, 1024:2048] = 200
+        data[:, 2049:] = np.random.default_rng(i).integers(0, 256, (n, 1023), dtype=np.uint8)  # channel 2 past its first pixel: noise, so images differ
+        with open(base/fn, 'wb') as f: pickle.dump({'data': data, labels_key: [(i + j) % C for j in range(n)], 'batch_label': fn}, f)
+    with open(base/meta, 'wb') as f: pickle.dump({names_key: [f'class_{c}' for c in range(C)] if C == 100 else _CIFAR10_NAMES}, f)
+    return base
+
+_CIFAR10_NAMES = ['airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck']
+
 # %% ../nbs/02_data.ipynb #5b968fb1
 @register_dataset('svhn', DatasetInfo(10, 3, 32, True))
 def _load_svhn(split, root, download=False, augment=False):
@@ -243,6 +263,19 @@ def _load_svhn(split, root, download=False, augment=False):
     images = torch.from_numpy(np.ascontiguousarray(_check_pixels('svhn', path, m['X']).transpose(3, 2, 0, 1)))
     return TensorImageDataset(images, torch.from_numpy(y), [str(i) for i in range(10)],
                               mean=(0.4377, 0.4438, 0.4728), std=(0.1980, 0.2010, 0.1970), augment=augment, name='svhn')
+
+# %% ../nbs/02_data.ipynb #4734d72e
+def write_svhn_fixture(root:str|Path, # the dataset folder
+                       n_train:int=32, # training images
+                       n_test:int=32, # test images
+                      )->Path:
+    "Write `train_32x32.mat` and `test_32x32.mat` as torchvision's: uint8 `X` (32, 32, 3, N), `y` (N, 1) cycling 1..10 (10 = the digit 0)."
+    import scipy.io
+    root = Path(root); root.mkdir(parents=True, exist_ok=True)
+    for split, n in (('train', n_train), ('test', n_test)):
+        X = np.broadcast_to((np.arange(n) * 7 % 256).astype(np.uint8), (32, 32, 3, n)).copy()
+        scipy.io.savemat(str(root/f'{split}_32x32.mat'), {'X': X, 'y': (np.arange(n) % 10 + 1).reshape(-1, 1).astype(np.uint8)})
+    return root
 
 # %% ../nbs/02_data.ipynb #9f83f805
 FASHION_MNIST_SYSTEM_DIRS = [Path('/usr/share/datasets/fashion-mnist')] # where system packages put the IDX files
@@ -322,6 +355,12 @@ class FileImageDataset(Dataset):
 
     def __repr__(self): return f"{type(self).__name__}({self.name or 'unnamed'}: {len(self)} files, {len(self.classes)} classes, groups={list(self.groups)})"
 
+# %% ../nbs/02_data.ipynb #3f28958d
+def _write_jpeg(path, color, size=(8, 8)):
+    "One solid-colour image at `path` (PIL writes the format of the suffix), its folders made."
+    from PIL import Image
+    Path(path).parent.mkdir(parents=True, exist_ok=True); Image.new('RGB', size, color).save(path)
+
 # %% ../nbs/02_data.ipynb #2eced117
 def _image_transform(size, mean, std, train, crop='center', pad=0, interpolation='bilinear', crop_pct=0.875):
     "Resize + crop to `size` (random crop and flip when `train`), then tensor and normalise; 'random_resized' tests on a centre crop of `crop_pct`."
@@ -373,6 +412,22 @@ def _load_tiny_imagenet(split, root, download=False, transform=None, augment=Non
     tfm = transform or _image_transform(64, (0.4802, 0.4481, 0.3975), (0.2770, 0.2691, 0.2821), train, crop='pad', pad=4)
     return FileImageDataset([f for f, _ in files], [t for _, t in files], [words.get(w, w).split(',')[0] for w in wnids], tfm, name='tiny_imagenet')
 
+# %% ../nbs/02_data.ipynb #b1a5c89a
+def write_tiny_imagenet_fixture(root:str|Path, # the dataset folder
+                                n_val:int=32, # validation (test) images, classes in turn
+                                classes:int=200, # classes (the real set's 200), one 64x64 training image each
+                               )->Path:
+    "Write a `tiny-imagenet-200` folder in the real layout: wnids.txt, words.txt, train/<wnid>/images/*.JPEG, val/images and val_annotations.txt."
+    base = Path(root)/'tiny-imagenet-200'; base.mkdir(parents=True, exist_ok=True)
+    wnids = [f'n{c:08d}' for c in range(classes)]
+    (base/'words.txt').write_text(''.join(f'{w}\tclass {c}\n' for c, w in enumerate(wnids)))
+    for c, w in enumerate(wnids): _write_jpeg(base/'train'/w/'images'/f'{w}_0.JPEG', (c % 256, 0, 0), (64, 64))
+    rows = [f'val_{j}.JPEG\t{wnids[j % classes]}\t0\t0\t63\t63\n' for j in range(n_val)]
+    for j in range(n_val): _write_jpeg(base/'val'/'images'/f'val_{j}.JPEG', (0, j % 256, 0), (64, 64))
+    (base/'val'/'val_annotations.txt').write_text(''.join(rows))
+    (base/'wnids.txt').write_text('\n'.join(wnids) + '\n')  # last: the loader looks for it first
+    return base
+
 # %% ../nbs/02_data.ipynb #6711702e
 class ImageFolderDataset(Dataset):
     "torchvision's `ImageFolder`, wrapped to carry the dataset contract (class names, tensor targets, no groups)."
@@ -405,6 +460,22 @@ def _load_imagenet(split, root, download=False, transform=None, augment=None, si
     train = split == 'train' if augment is None else augment
     tfm = transform or _image_transform(size, mean, std, train, crop='random_resized', interpolation=interpolation, crop_pct=crop_pct)
     with _reading('imagenet', folder): return ImageFolderDataset(folder, tfm, names, name='imagenet')
+
+# %% ../nbs/02_data.ipynb #0cf2c20b
+IMAGENET_FIRST_CLASSES = {'n01440764': 'tench, Tinca tinca', 'n01443537': 'goldfish, Carassius auratus',
+                          'n01484850': 'great white shark, white shark', 'n01491361': 'tiger shark, Galeocerdo cuvieri'} # ILSVRC2012's classes 0-3
+
+def write_imagenet_fixture(root:str|Path, # the dataset folder
+                           per_class:int=2, # training images per class
+                           val_per_class:int=2, # validation (test) images per class
+                          )->Path:
+    "Write ILSVRC2012's first four classes in the `ImageFolder` layout (train/, val/, LOC_synset_mapping.txt): labels 0-3 as a 1000-class head numbers them."
+    root = Path(root)
+    for split, n in (('train', per_class), ('val', val_per_class)):
+        for c, w in enumerate(IMAGENET_FIRST_CLASSES):
+            for j in range(n): _write_jpeg(root/split/w/f'{w}_{j}.JPEG', (60*c, 255 - 60*c, 40*j % 256), (40, 30))
+    (root/'LOC_synset_mapping.txt').write_text(''.join(f'{w} {name}\n' for w, name in IMAGENET_FIRST_CLASSES.items()))
+    return root
 
 # %% ../nbs/02_data.ipynb #e503efa9
 _CELEBA_HOW = "download the aligned images and annotation files from the CelebA project page (mmlab.ie.cuhk.edu.hk/projects/CelebA.html)"
@@ -455,6 +526,32 @@ def _load_celeba(split, root, download=False, target='Smiling', seed=0, balance=
                           {'young': ['not young', 'young'], 'male': ['female', 'male']}, name='celeba')
     dset.group_shares = {a: {n: (g == i).float().mean().item() for i, n in enumerate(dset.group_names[a])} for a, g in groups.items()}
     return dset
+
+# %% ../nbs/02_data.ipynb #c69d03fb
+CELEBA_ATTRIBUTES = ['5_o_Clock_Shadow', 'Arched_Eyebrows', 'Attractive', 'Bags_Under_Eyes', 'Bald', 'Bangs', 'Big_Lips', 'Big_Nose', 'Black_Hair',
+         'Blond_Hair', 'Blurry', 'Brown_Hair', 'Bushy_Eyebrows', 'Chubby', 'Double_Chin', 'Eyeglasses', 'Goatee', 'Gray_Hair', 'Heavy_Makeup',
+         'High_Cheekbones', 'Male', 'Mouth_Slightly_Open', 'Mustache', 'Narrow_Eyes', 'No_Beard', 'Oval_Face', 'Pale_Skin', 'Pointy_Nose',
+         'Receding_Hairline', 'Rosy_Cheeks', 'Sideburns', 'Smiling', 'Straight_Hair', 'Wavy_Hair', 'Wearing_Earrings', 'Wearing_Hat',
+         'Wearing_Lipstick', 'Wearing_Necklace', 'Wearing_Necktie', 'Young'] # list_attr_celeba.txt's columns
+
+def write_celeba_fixture(root:str|Path, # the dataset folder (the files go to `root/celeba`)
+                         n_train:int=20, # training images: the first 6 smiling (and young)
+                         n_val:int=4, # validation images: every other one smiling
+                         n_test:int=4, # test images: every other one smiling
+                        )->Path:
+    "Write CelebA's files as torchvision's: `img_align_celeba/*.jpg`, `list_attr_celeba.txt` (40 attributes, -1/1) and `list_eval_partition.txt`."
+    base = Path(root)/'celeba'; rows, parts = [], []
+    for i in range(n_train + n_val + n_test):
+        fn = f'{i+1:06d}.jpg'; _write_jpeg(base/'img_align_celeba'/fn, (i*9, 0, 0), (18, 22))
+        a = dict.fromkeys(CELEBA_ATTRIBUTES, -1)
+        smiling = i < 6 or (i >= n_train and i % 2 == 0)
+        a.update(Smiling=1 if smiling else -1, Young=1 if smiling else -1, Male=1 if i % 3 == 0 else -1, Eyeglasses=1 if i % 4 == 0 else -1)
+        rows.append(fn + '  ' + ' '.join(f'{a[k]:2d}' for k in CELEBA_ATTRIBUTES))
+        parts.append(f"{fn} {0 if i < n_train else 1 if i < n_train + n_val else 2}")
+    (base/'list_attr_celeba.txt').write_text(f"{len(rows)}\n{' '.join(CELEBA_ATTRIBUTES)} \n" + '\n'.join(rows) + '\n')
+    (base/'list_eval_partition.txt').write_text('\n'.join(parts) + '\n')
+    return base
+
 
 # %% ../nbs/02_data.ipynb #9bdde95f
 HATEXPLAIN_GROUPS = { # attribute -> target community -> group name
@@ -591,4 +688,20 @@ def write_hatexplain_fixture(root:str|Path, # folder to write dataset.json, post
     _write_text(root/'post_id_divisions.json', json.dumps({'train': order[:a], 'val': order[a:b], 'test': order[b:]}))
     vocab = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]', *sorted({*_FIXTURE_WORDS, *_FIXTURE_CUES, *_FIXTURE_COMMUNITIES.values()})]
     _write_text(root/'vocab.txt', '\n'.join(vocab) + '\n')  # last: its presence means the fixture is complete
+    return root
+
+# %% ../nbs/02_data.ipynb #0ee87bcd
+FIXTURES = { # dataset -> `f(root)` writing its rehearsal fixture at `root` (`datasets_dir()/<name>`)
+    'cifar10': lambda root: write_cifar_fixture(root, 'cifar10', n=32), 'cifar100': lambda root: write_cifar_fixture(root, 'cifar100', n=100),
+    'svhn': lambda root: write_svhn_fixture(root, 32, 32), 'tiny_imagenet': lambda root: write_tiny_imagenet_fixture(root, n_val=32),
+    'imagenet': lambda root: write_imagenet_fixture(root, 2, 2), 'celeba': lambda root: write_celeba_fixture(root, 20, 4, 16),
+    'hatexplain': lambda root: write_hatexplain_fixture(root, n=60)}
+
+def write_fixture(name:str, # a key of `FIXTURES`
+                  root:str|Path|None=None, # default: `datasets_dir()/name`, where `get_dataset` looks
+                 )->Path:
+    "Write dataset `name`'s fixture unless `root` holds a complete one (its `.kdnb-fixture` marker, written last); return `root`."
+    root = Path(root) if root is not None else datasets_dir()/check_choice('name', name, FIXTURES)
+    if not (root/'.kdnb-fixture').exists():
+        FIXTURES[check_choice('name', name, FIXTURES)](root); (root/'.kdnb-fixture').write_text(f'{name}: a fixture, not the real data\n')
     return root

@@ -4,7 +4,7 @@
 
 # %% ../nbs/07b_execute.ipynb #f8cab722
 from __future__ import annotations
-import contextlib, copy, datetime, os, warnings
+import contextlib, copy, datetime, os, time, warnings
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -16,12 +16,14 @@ from fastcore.basics import patch
 from .core import check_choice, check_range, get_device, provenance
 from .runs import RunStore, run_key
 from .ledger import Ledger
-from .train import EpochLoader, Recipe, accuracy, fit, make_loader, make_optimizer, predict
+from .train import EpochLoader, Recipe, accuracy, fit, make_loader, make_optimizer, memory_estimate, predict
+from .data import dataset_info
 from .study import Study, balanced_subset
 
 # %% auto #0
-__all__ = ['GROUPS', 'PROBE_TEMPS', 'shard', 'ShardedLoader', 'DataParallel', 'init_distributed', 'RankZeroCheckpoint',
-           'train_runs', 'stability_probe', 'probe_verdicts']
+__all__ = ['GROUPS', 'AWAIT_POLL', 'PROBE_TEMPS', 'shard', 'ShardedLoader', 'DataParallel', 'init_distributed',
+           'RankZeroCheckpoint', 'student_memory', 'models_per_pass', 'memory_probe', 'train_runs', 'stability_probe',
+           'probe_verdicts']
 
 # %% ../nbs/07b_execute.ipynb #38a54157
 def shard(n:int, # samples in the global batch
@@ -62,8 +64,8 @@ class DataParallel:
     world:int # number of processes
     device:torch.device # this process's device (cuda:LOCAL_RANK, or cpu)
 
-    def loader(self, dset, batch_size, train=True, device=None, seed=0, augment=True):
-        return ShardedLoader(make_loader(dset, batch_size, train=train, device=device or self.device, seed=seed, augment=augment),
+    def loader(self, dset, batch_size, train=True, device=None, seed=0, augment=True, **kw): # kw: `make_loader`'s num_workers, pin_memory
+        return ShardedLoader(make_loader(dset, batch_size, train=train, device=device or self.device, seed=seed, augment=augment, **kw),
                              self.rank, self.world)
     def wrap(self, model):
         from torch.nn.parallel import DistributedDataParallel as DDP
@@ -106,9 +108,9 @@ class RankZeroCheckpoint:
         if self.plan is None or self.plan.main: self.checkpoint.clear()
 
 # %% ../nbs/07b_execute.ipynb #8041816e
-def _result(model, config:dict, test, device, history:list, embedding:bool=False)->dict:
+def _result(model, config:dict, test, device, history:list, embedding:bool=False, num_workers:int=0)->dict:
     "What the run store keeps of a trained model: weights, test logits, labels, groups, metrics, provenance."
-    out = predict(model, test, device, embedding=embedding)
+    out = predict(model, test, device, embedding=embedding, num_workers=num_workers)
     extra = {'embedding': out['embedding']} if embedding else None
     return dict(state_dict={k: v.cpu() for k, v in model.state_dict().items()}, logits=out['logits'], labels=out['labels'],
                 groups=dict(getattr(test, 'groups', {})), metrics=dict(accuracy=accuracy(out), history=history),
@@ -145,8 +147,71 @@ def stored_teacher(self:Study, seed:int, # one of the study's seeds
     return teacher
 
 
+# %% ../nbs/07b_execute.ipynb #62e7bd5e
+def student_memory(study:Study, # a study (nothing is loaded: its student is built from the architecture, without pretrained weights)
+                  )->dict:
+    "`kdnb.train.memory_estimate` of one of `study`'s students at its recipe's batch size and its data's input size (GiB)."
+    info, model = dataset_info(study.dataset), study.architecture('student')
+    if info.modality == 'text':
+        L = study.dataset_options.get('max_length', 128)
+        example = lambda n: {'input_ids': torch.ones(n, L, dtype=torch.long), 'attention_mask': torch.ones(n, L, dtype=torch.long)}
+    else:
+        side = study.dataset_options.get('size', info.image_size)
+        example = lambda n: torch.rand(n, info.channels, side, side)
+    return memory_estimate(model, example, study.student_recipe)
+
+def models_per_pass(study:Study, # the study whose students are trained
+                    gib:float, # the device's memory
+                    headroom:float=0.8, # the share of it the estimate may fill (the rest: allocator, workspaces, the teacher's forward)
+                   )->int:
+    "How many of `study`'s students one fused pass may train in `gib` of memory, from `student_memory` and the teacher's weights (at least 1)."
+    teacher = sum(p.numel() for p in study.architecture('teacher').parameters())
+    return max(1, int((gib * headroom - 4 * teacher / 2**30) // student_memory(study)['total']))
+
+# %% ../nbs/07b_execute.ipynb #35e0959e
+def _random_set(study:Study, n:int):
+    "`n` random training inputs of the study's real shape and classes: an in-memory image set, or a pre-tokenised text set."
+    from kdnb.data import TensorImageDataset, TextDataset
+    info, g = dataset_info(study.dataset), torch.Generator().manual_seed(0)
+    y = torch.randint(0, info.num_classes, (n,), generator=g)
+    if info.modality == 'text':
+        L = study.dataset_options.get('max_length', 128)
+        ds = TextDataset([''] * n, y, [str(c) for c in range(info.num_classes)])
+        ds.encodings = {'input_ids': torch.randint(1000, 30000, (n, L), generator=g), 'attention_mask': torch.ones(n, L, dtype=torch.long)}
+        return ds
+    side = study.dataset_options.get('size', info.image_size)
+    return TensorImageDataset(torch.randint(0, 256, (n, info.channels, side, side), dtype=torch.uint8, generator=g), y,
+                              [str(c) for c in range(info.num_classes)], mean=(0.5,)*info.channels, std=(0.25,)*info.channels)
+
+def memory_probe(study:Study, # a study: its teacher, students, temperatures and student recipe
+                 steps:int=3, # optimiser steps at the recipe's batch size
+                 device='cuda', # where to run
+                 max_models:int|None=None, # students per pass (default: `models_per_pass` of the device's memory; on a CPU all)
+                )->dict:
+    "Train one seed's NDS and DS for `steps` steps at the real batch and input size on random data: the estimate, the passes, seconds and (CUDA) the peak GiB."
+    check_range('steps', steps, 1); device = get_device(device); cuda = device.type == 'cuda'
+    if max_models is None: max_models = models_per_pass(study, torch.cuda.get_device_properties(device).total_memory / 2**30) if cuda else 1_000_000
+    data, recipe = _random_set(study, study.student_recipe.batch_size * steps), replace(study.student_recipe, epochs=1, eval_every=0, num_workers=0)
+    names = ['nds'] + [f'ds_T{T:g}' for T in study.temperatures]
+    teacher, init = study.architecture('teacher'), study.architecture('student')
+    t0, passes = time.time(), [names[i:i + max_models] for i in range(0, len(names), max_models)]
+    if cuda: torch.cuda.reset_peak_memory_stats(device)
+    for part in passes:
+        models = {n: copy.deepcopy(init) for n in part}
+        fit(models, {n: None if n == 'nds' else float(n[4:]) for n in part}, data, recipe, teacher=teacher, alpha=study.alpha, t2=study.t2,
+            device=device, progress=False)
+        del models
+    return dict(students=len(names), passes=len(passes), per_pass=max_models if len(passes) > 1 else len(names), steps=steps,
+                batch=recipe.batch_size, estimate_gib=round(student_memory(study)['total'] * min(max_models, len(names)), 2),
+                peak_gib=round(torch.cuda.max_memory_allocated(device) / 2**30, 2) if cuda else None, seconds=round(time.time() - t0, 1))
+
 # %% ../nbs/07b_execute.ipynb #68d530aa
 GROUPS = ('teacher', 'students', 'nds', 'ds') # what one `train_runs` call trains in one pass: the teacher, or NDS + DS fused (or either alone)
+AWAIT_POLL = 5.0 # seconds between two looks of a waiting rank at the ledger
+
+def _await_records(ledger:Ledger, configs:list, poll:float|None=None):
+    "Block until `ledger` holds a record of every run of `configs`, looking every `poll` seconds (no timeout: under torchrun a failed rank 0 ends the group)."
+    while not all(ledger.has(c) for c in configs): time.sleep(AWAIT_POLL if poll is None else poll)
 
 def train_runs(study:Study, # the study
                seed:int, # one of its seeds
@@ -159,9 +224,11 @@ def train_runs(study:Study, # the study
                device='auto', # 'auto', 'cpu' or 'cuda' (under torchrun, cuda:LOCAL_RANK)
                parallel:DataParallel|None=None, # the data-parallel plan; default: `init_distributed(device)` (torchrun's, or none)
                progress:bool|None=None, # progress bars (rank 0 only)
+               max_models:int|None=None, # most models in one fused pass (None: on CUDA, `models_per_pass` of the GPU's memory; else all)
               )->list:
     "Train the runs of one group of `seed` that the ledger lacks, in one fused pass; rank 0 stores each and writes its ledger record at once. Returns their keys."
     check_choice('group', group, GROUPS); check_choice('seed', seed, list(study.seeds))
+    if max_models is not None: check_range('max_models', max_models, 1)
     temps = study.temperatures if temps is None else [study.check_temp(T) for T in temps]
     wanted = ({'teacher': study.config('teacher', seed)} if group == 'teacher' else
               {**({'nds': study.config('nds', seed)} if group != 'ds' else {}),
@@ -181,27 +248,33 @@ def train_runs(study:Study, # the study
             for n in sorted(wanted, key=lambda n: run_key(wanted[n])): locks.enter_context(store.lock(wanted[n]))
         missing = sorted(n for n, c in wanted.items() if not done(c)) if main else None
         if plan is not None: missing = plan.broadcast(missing)
-        if missing:
-            is_teacher = group == 'teacher'
+        is_teacher = group == 'teacher'
+        if missing and max_models is None and device.type == 'cuda' and not is_teacher:
+            max_models = models_per_pass(study, torch.cuda.get_device_properties(device).total_memory / 2**30)
+        parts = [missing[i:i + (max_models or len(missing))] for i in range(0, len(missing), max_models or max(len(missing), 1))]
+        for part in parts:  # one fused pass per part: the same initialisation, batches and teacher targets in each
             init = study.model('teacher' if is_teacher else 'student', seed)
-            models = {n: copy.deepcopy(init) for n in missing}
-            ck = store.checkpoint(wanted['teacher'] if is_teacher else {'group': sorted(run_key(c) for c in wanted.values())})
+            models = {n: copy.deepcopy(init) for n in part}
+            keyed = wanted.values() if len(parts) == 1 else [wanted[n] for n in part]  # one pass: keyed by every run asked for, as always
+            ck = store.checkpoint(wanted['teacher'] if is_teacher else {'group': sorted(run_key(c) for c in keyed)})
             recipe = study.teacher_recipe if is_teacher else study.student_recipe
             if recipe is not None: _check_resumable(ck, models, recipe, plan)
             h = {'history': []} if recipe is None else fit(  # recipe None: a pretrained teacher used as it is
-                models, {n: wanted[n].get('T') for n in missing}, study.data('train'), recipe, teacher=teacher, alpha=study.alpha,
+                models, {n: wanted[n].get('T') for n in part}, study.data('train'), recipe, teacher=teacher, alpha=study.alpha,
                 t2=study.t2, device=device, seed=seed, checkpoint=RankZeroCheckpoint(ck, plan), progress=progress if main else False,
                 parallel=plan, eval_set=study.data('eval') if recipe.eval_every else None)
             if main:
                 for n, m in models.items():
                     hist = [{**e, **{k: e[k][n] for k in ('train_acc', 'test_acc') if k in e}} for e in h['history']]  # this run's accuracies only
-                    res = _result(m, wanted[n], study.data('test'), device, hist, embedding=is_teacher)
+                    res = _result(m, wanted[n], study.data('test'), device, hist, embedding=is_teacher,
+                                  num_workers=(recipe or study.student_recipe).num_workers)  # a pretrained teacher: the students' loading
                     res['provenance']['world_size'] = 1 if plan is None else plan.world
                     store.save(wanted[n], **res)
                     if study.to_ledger(wanted[n]['role'], seed, wanted[n].get('T'), store, L, on_conflict='keep') == 'kept':
                         warnings.warn(f"the {n} of seed {seed} trained here differs from its record in {L.path(wanted[n])} (another machine's "
                                       "training); the ledger keeps its record, and students trained now distil from this machine's teacher")
                 ck.clear()
+            else: _await_records(L, [wanted[n] for n in part])  # rank 0 evaluates and records the pass: no collective waits on it
     if plan is not None: plan.barrier()
     return [run_key(wanted[n]) for n in missing]
 

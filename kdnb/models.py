@@ -23,7 +23,8 @@ from .data import IMAGENET_MEAN, IMAGENET_STD, TOKENIZERS
 __all__ = ['OFFLINE_VARS', 'PREFETCH_COMMAND', 'TV_WEIGHTS', 'TV_PREPROCESS', 'VIT_PREPROCESS', 'MODELS', 'count_params',
            'BasicBlock', 'CifarResNet', 'LeNet5', 'MissingWeightsError', 'is_offline', 'cache_dirs', 'TextClassifier',
            'ModelSpec', 'model_info', 'preprocessing', 'get_model', 'register_model', 'get_tokenizer',
-           'prefetch_weights', 'classifier_layer', 'features_and_logits', 'embed']
+           'prefetch_weights', 'pretrained_file', 'read_pretrained', 'write_fake_pretrained', 'classifier_layer',
+           'features_and_logits', 'embed']
 
 # %% ../nbs/04_models.ipynb #329b6f59
 def count_params(model:nn.Module, # any torch module
@@ -316,6 +317,66 @@ def prefetch_weights(names=(), # models of `MODELS` whose pretrained weights to 
     for n in tokenizers: get_tokenizer(n)
     hub = cache_dirs()
     return {n: hub['torch'] if MODELS[n].family == 'torchvision' else hub['hf'] for n in [*names, *tokenizers]}
+
+# %% ../nbs/04_models.ipynb #45d26d58
+def _hf_repo(name:str)->str:
+    "The Hugging Face hub repository of a timm or transformers model of `MODELS`."
+    spec = MODELS[name]
+    return require('timm').models.get_pretrained_cfg(spec.source).hf_hub_id if spec.family == 'timm' else spec.source
+
+def pretrained_file(name:str, # a pretrained model of `MODELS` (torchvision, timm or transformers)
+                   )->Path:
+    "Where `name`'s pretrained weights lie in this process's caches: torchvision's checkpoint file, or the hub snapshot's `model.safetensors`."
+    spec = MODELS[check_choice('name', name, [k for k, s in MODELS.items() if s.family in ('torchvision', 'timm', 'transformers')])]
+    if spec.family == 'torchvision':
+        import torchvision
+        return cache_dirs()['torch']/Path(urlparse(torchvision.models.get_model_weights(spec.source)[TV_WEIGHTS[spec.source]].url).path).name
+    base = cache_dirs()['hf']/f"models--{_hf_repo(name).replace('/', '--')}"
+    ref = (base/'refs'/'main').read_text().strip() if (base/'refs'/'main').is_file() else 'NO-REF'
+    return base/'snapshots'/ref/'model.safetensors'
+
+def read_pretrained(name:str, # a pretrained model of `MODELS`
+                   )->dict:
+    "The state dict that `name`'s cached weights file holds, read as tensors only (`weights_only` / safetensors)."
+    f = pretrained_file(name)
+    if not f.is_file(): raise _missing(f"{name}: file {f.name}", f.parent, 'TORCH_HOME' if MODELS[name].family == 'torchvision' else 'HF_HOME')
+    if f.suffix == '.safetensors': return require('safetensors.torch', 'text').load_file(str(f))
+    return torch.load(f, map_location='cpu', weights_only=True)
+
+# %% ../nbs/04_models.ipynb #235f7cfb
+def _fake_vocab(size:int)->list:
+    "A BERT-style uncased vocabulary of `size` entries: the special tokens where BERT has them, the data fixtures' words, then fillers."
+    from kdnb.data import _FIXTURE_COMMUNITIES, _FIXTURE_CUES, _FIXTURE_WORDS
+    head = ['[PAD]', *(f'[unused{i}]' for i in range(99)), '[UNK]', '[CLS]', '[SEP]', '[MASK]']
+    words = sorted({*_FIXTURE_WORDS, *_FIXTURE_CUES, *_FIXTURE_COMMUNITIES.values()})
+    return head + words + [f'fake{i}' for i in range(size - len(head) - len(words))]
+
+def write_fake_pretrained(name:str, # a pretrained model of `MODELS`
+                          seed:int=0, # the random weights' seed
+                         )->Path:
+    "Write random full-size weights for `name` (and a tokenizer for text models) into this process's caches, in the real layout; the weights file."
+    f = pretrained_file(name)
+    if f.is_file(): return f
+    spec = MODELS[name]
+    with torch.random.fork_rng():
+        torch.manual_seed(seed)
+        if spec.family == 'torchvision':
+            import torchvision
+            f.parent.mkdir(parents=True, exist_ok=True); torch.save(torchvision.models.get_model(spec.source).state_dict(), f); return f
+        import hashlib
+        repo = _hf_repo(name); commit = hashlib.sha1(f'kdnb-fake {repo}'.encode()).hexdigest()
+        base = cache_dirs()['hf']/f"models--{repo.replace('/', '--')}"; snap = base/'snapshots'/commit
+        snap.mkdir(parents=True, exist_ok=True)
+        if spec.family == 'timm':
+            state = require('timm').create_model(spec.source.split('.')[0], num_classes=1000).state_dict()
+            require('safetensors.torch', 'text').save_file({k: v.contiguous() for k, v in state.items()}, str(snap/'model.safetensors'))
+        else:
+            tf = require('transformers'); cfg = tf.AutoConfig.for_model(_TEXT[spec.source][0])
+            tf.AutoModel.from_config(cfg).save_pretrained(str(snap))
+            (snap/'vocab.txt').write_text('\n'.join(_fake_vocab(cfg.vocab_size)) + '\n')
+            (snap/'tokenizer_config.json').write_text('{"do_lower_case": true, "model_max_length": 512}')
+    (base/'refs').mkdir(exist_ok=True); (base/'refs'/'main').write_text(commit)  # last: the snapshot is complete
+    return pretrained_file(name)
 
 # %% ../nbs/04_models.ipynb #2a09512e
 def classifier_layer(model:nn.Module, # a model from `get_model` (possibly `torch.compile`d)

@@ -11,12 +11,12 @@ import pandas as pd
 from fastcore.basics import patch
 
 # The lower modules' names that the paper notebooks use come to them through kdnb.paper, from here: one place to change when they move.
-from .core import check_choice, figures_dir, get_device, in_test, paper_dir, provenance
+from .core import check_choice, enable_rehearsal, figures_dir, get_device, in_test, paper_dir, provenance, rehearsal_dir, rehearsing
 from .data import GROUP_ATTRIBUTES, dataset_info
 from .plots import check_columns, save_artifact, _ROLE_NAMES
 from .claims import VERDICTS, budget_claims, budget_table, classwise_claims, failed_runs, failure_rates, fairness_claims, judge, learning_curves, longer
 from .scale import fetch_data
-from .presets import ARTIFACTS, BUDGET_CHECKS, FAILURE_CHECKS, PAPER_GPU_HOURS, PRESETS, studies
+from .presets import ARTIFACTS, BUDGET_CHECKS, FAILURE_CHECKS, PAPER_GPU_HOURS, PRESETS, prepare_rehearsal, studies
 from .study import COUNTERFACTUALS, INDIVIDUAL_K
 from .losses import LOSSES
 
@@ -199,7 +199,7 @@ def _pairs(name, v):
         for a in p.split('>'): _arch(name, a.strip())
 
 _PARAM_CHECKS = {'preset': lambda n, v: check_choice(n, v, ('auto', *PRESETS)), 'temp': _temperature, 'T': _temperature,
-                 'high_T': lambda n, v: _temperature(n, v, optional=False), 'extra_temp': _bool, 'download': _bool,
+                 'high_T': lambda n, v: _temperature(n, v, optional=False), 'extra_temp': _bool, 'download': _bool, 'rehearse': _bool,
                  'seeds': _seeds, 'fairness_seeds': _seeds, 'device': lambda n, v: get_device(v), 'n_temps': _count, 'steps': _count,
                  'batch_size': _count, 'teacher_arch': _arch, 'student_arch': _arch, 'pairs': _pairs,
                  'loss': lambda n, v: v is None or check_choice(n, v, LOSSES)}
@@ -238,10 +238,14 @@ def resolve_preset(preset:str, # 'auto', 'paper', 'cpu' or 'smoke'
                    artifacts, # the paper artifact(s) the notebook draws, e.g. 'fig3'
                    device='auto', # the device parameter of the notebook
                   )->str:
-    "The preset to run: 'auto' is 'paper' on CUDA, else 'cpu' (or 'smoke' where there is none); 'smoke' under nbdev_test. Says why and what it costs."
+    "The preset to run: 'auto' is 'paper' on CUDA, else 'cpu' (or 'smoke' where there is none); 'smoke' under nbdev_test; 'paper' in rehearsal. Says why and what it costs."
     check_choice('preset', preset, ('auto', *PRESETS))
     arts = [artifacts] if isinstance(artifacts, str) else list(artifacts)
     for a in arts: check_choice('artifact', a, ARTIFACTS)
+    if rehearsing():
+        if preset not in ('auto', 'paper'): raise ValueError(f"rehearse=True rehearses the paper preset; preset={preset!r} is not valid with it (give 'paper' or 'auto')")
+        print(f"preset='paper' in REHEARSAL: the paper preset's whole path here, shrunk in steps, images and seeds (kdnb.presets.rehearsal), "
+              f"on fixtures and fake weights, into {rehearsal_dir()}: its numbers are not results"); return 'paper'
     if in_test(): chosen, why = 'smoke', 'nbdev_test runs every notebook at smoke'
     elif preset != 'auto': chosen, why = preset, 'as asked'
     elif get_device(device).type == 'cuda' and all('paper' in ARTIFACTS[a] for a in arts): chosen, why = 'paper', 'auto: a CUDA device is present'
@@ -281,10 +285,12 @@ def setup(name:str, # the paper artifact ('fig3', 'table2', ...) or report ('rep
           seeds=None, # None (the preset's), a count n (seeds 0..n-1) or a list of seeds
           device:str='auto', # 'auto', 'cpu' or 'cuda'
           download:bool=False, # fetch missing torchvision datasets first
+          rehearse:bool=False, # rehearse the `paper` preset here (`kdnb.presets.rehearsal`): shrunk, on fixtures, in folders of its own
           **params, # the notebook's other parameters (T, high_T, fairness_seeds, loss, ...): checked too
          )->Paper:
     "Check a paper notebook's parameters, choose and announce the preset, build its studies and fetch their data if asked."
-    check_params(preset=preset, temp=temp, extra_temp=extra_temp, seeds=seeds, device=device, download=download, **params)
+    check_params(preset=preset, temp=temp, extra_temp=extra_temp, seeds=seeds, device=device, download=download, rehearse=rehearse, **params)
+    if rehearse: enable_rehearsal()
     check_choice('name', name, [*ARTIFACTS, *REPORTS])
     roles = REPORTS.get(name)
     preset = resolve_preset(preset, list(roles.values()) if roles else name, device)
@@ -295,6 +301,7 @@ def setup(name:str, # the paper artifact ('fig3', 'table2', ...) or report ('rep
         found = {r: s for r, (_, s) in named.items()}
     if download: fetch_data(found.values())
     if (loss := params.get('loss')) is not None: check_choice('loss', loss, list(dict.fromkeys(s.student_recipe.loss for s in found.values())))
+    if rehearsing(): prepare_rehearsal(found.values())
     return Paper(name, preset, found, device, temp, None if roles is None else {r: n for r, (n, _) in named.items()}, loss)
 
 # %% ../nbs/11_paper.ipynb #34875187

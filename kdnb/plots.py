@@ -13,7 +13,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import ScalarFormatter, NullFormatter
 import seaborn as sns
 
-from .core import atomic_write, figures_dir
+from .core import atomic_write, figures_dir, rehearsing
 
 # %% auto #0
 __all__ = ['check_columns', 'plot_class_accuracy', 'plot_disagreement', 'plot_counts_vs_T', 'plot_fairness_vs_T',
@@ -222,6 +222,8 @@ def save_artifact(fig:Figure|None, # the figure (None for a table-only artifact)
     clash = [k for k in prov if k in table.columns]
     if clash: raise ValueError(f"provenance keys {clash} clash with table columns; rename them")
     out = figures_dir(preset); out.mkdir(parents=True, exist_ok=True); paths = {}
+    if fig is not None and rehearsing() and not fig._suptitle:  # a rehearsal's figure says so on its face, as its CSV's provenance does
+        fig.suptitle('REHEARSAL (kdnb.presets.rehearsal): shrunk in steps, images and seeds, on fixtures - not results', color='red')
     if fig is not None:
         paths['png'] = atomic_write(out/f'{name}.png', lambda p: fig.savefig(p, format='png', dpi=150))
         paths['pdf'] = atomic_write(out/f'{name}.pdf', lambda p: fig.savefig(p, format='pdf', metadata={'CreationDate': None}))

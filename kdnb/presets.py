@@ -8,8 +8,9 @@ from dataclasses import replace
 
 import numpy as np
 
-from .core import check_choice, check_range, get_device
-from .models import preprocessing
+from .core import check_choice, check_range, get_device, rehearsing
+from .data import FIXTURES, dataset_info, write_fixture
+from .models import preprocessing, write_fake_pretrained
 from .train import Recipe
 from .study import Study
 
@@ -19,12 +20,12 @@ __all__ = ['CIFAR_RECIPE', 'IMAGENET_RECIPE', 'CELEBA_RECIPE', 'TRIFEATURE_RECIP
            'FMNIST_STUDENT_RECIPE', 'SMOKE_RECIPE', 'TRIFEATURE_CPU_TEST', 'TRIFEATURE_CPU_TRAIN',
            'TRIFEATURE_CPU_TEACHER', 'TRIFEATURE_CPU_STUDENT', 'LOSS_STUDY', 'LOSS_TEMPS', 'SMOKE_LOSS_TEMPS',
            'PRESETS', 'PRESET_NOTES', 'ARTIFACTS', 'NOT_TRAINED', 'PAPER_GPU_HOURS', 'BUDGET_CHECKS', 'FAILURE_CHECKS',
-           'studies']
+           'REHEARSAL', 'studies', 'rehearsal', 'prepare_rehearsal']
 
 # %% ../nbs/07a_presets.ipynb #ad2ef7fd
 CIFAR_RECIPE = Recipe(epochs=240, batch_size=64, lr=0.05, milestones=(150, 180, 210), weight_decay=5e-4)
-IMAGENET_RECIPE = Recipe(epochs=90, batch_size=256, lr=0.1, milestones=(30, 60), weight_decay=1e-4, channels_last=True)
-CELEBA_RECIPE = Recipe(epochs=20, batch_size=128, lr=0.01, schedule='cosine', weight_decay=5e-4)
+IMAGENET_RECIPE = Recipe(epochs=90, batch_size=256, lr=0.1, milestones=(30, 60), weight_decay=1e-4, channels_last=True, num_workers=8, pin_memory=True)
+CELEBA_RECIPE = Recipe(epochs=20, batch_size=128, lr=0.01, schedule='cosine', weight_decay=5e-4, num_workers=4, pin_memory=True)
 TRIFEATURE_RECIPE = Recipe(epochs=30, batch_size=128, lr=0.05, schedule='cosine', augment=False)
 TRIFEATURE_STUDENT_RECIPE = Recipe(epochs=30, batch_size=128, lr=0.005, schedule='cosine', augment=False, bf16=False, eval_every=3)
 TEXT_RECIPE = Recipe(epochs=5, batch_size=32, optimizer='adamw', lr=2e-5, weight_decay=0.01, schedule='constant', augment=False)
@@ -136,18 +137,19 @@ def studies(artifact:str, # a paper artifact: a key of ARTIFACTS ('fig3', 'table
             seeds:int|tuple|None=None, # override the preset's seeds: a count n (seeds 0..n-1) or the seeds themselves
             device='auto', # where training would run; None: no device check (planning, or submitting jobs from a login node)
            )->dict:
-    "The studies behind `artifact` at `preset`, checked before any work: name -> Study."
+    "The studies behind `artifact` at `preset`, checked before any work: name -> Study (in rehearsal, `paper` as `rehearsal` shrinks it)."
     check_choice('artifact', artifact, ARTIFACTS); check_choice('preset', preset, PRESETS)
     names = ARTIFACTS[artifact].get(preset)
     if names is None:
         raise ValueError(f"{artifact} has no {preset!r} preset (its data needs a download); choose one of {sorted(ARTIFACTS[artifact])}")
-    if preset == 'paper' and device is not None and get_device(device).type != 'cuda':
+    if preset == 'paper' and device is not None and not rehearsing() and get_device(device).type != 'cuda':
         hours = sum(PAPER_GPU_HOURS[n] for n in names)
         raise RuntimeError(f"preset='paper' for {artifact} trains {', '.join(names)} at the paper's scale: roughly {hours} GPU-hours "
                            f"(a planning estimate), and this machine has no CUDA device. Use "
                            + ' or '.join(f"preset={p!r} ({PRESET_NOTES[p]})" for p in ARTIFACTS[artifact] if p != 'paper') + ", or run on a GPU.")
     table = {'paper': _paper_studies, 'cpu': _cpu_studies, 'smoke': _smoke_studies}[preset]()
     out = {n: replace(table[n], preset=preset) for n in names}  # each study reads and writes its preset's ledger
+    if preset == 'paper' and rehearsing(): out = {n: rehearsal(s) for n, s in out.items()}  # shrunk in steps, images, seeds
     if seeds is not None:
         seeds = tuple(range(check_range('seeds', seeds, 1))) if isinstance(seeds, (int, np.integer)) else tuple(seeds)
         out = {n: replace(s, seeds=seeds) for n, s in out.items()}
@@ -173,3 +175,31 @@ FAILURE_CHECKS = {  # preset -> study -> the temperatures where runs failed, and
     'paper': {}, 'smoke': {},
     'cpu': {'trifeature': dict(temps=(20, 30), seeds=tuple(range(10)))},
 }
+
+# %% ../nbs/07a_presets.ipynb #71df89e8
+REHEARSAL = dict(seeds=(0, 1), temps=(7, 9), epochs=1, images=32, trifeature_n=1000, text_tokens=16, workers=2) # what a rehearsal shrinks, and to what
+
+def rehearsal(study:Study, # a study of the `paper` preset
+             )->Study:
+    "`study` shrunk for a rehearsal: one epoch, few images, two seeds, a few temperatures; its data, architectures, options and recipes otherwise as they are."
+    shrink = lambda r: None if r is None else replace(r, epochs=REHEARSAL['epochs'], eval_every=min(r.eval_every, REHEARSAL['epochs']),
+                                                      num_workers=min(r.num_workers, REHEARSAL['workers']))  # workers, but no more than a small CPU has
+    opts, sizes = dict(study.dataset_options), {}
+    if study.dataset == 'hatexplain': opts['max_length'] = REHEARSAL['text_tokens']
+    elif dataset_info(study.dataset).in_memory: sizes = dict(train_size=REHEARSAL['images'], test_size=REHEARSAL['images'])
+    if study.dataset == 'trifeature': opts.update(n=REHEARSAL['trifeature_n'])  # generated: 1,000 images hold every (shape, colour, texture) once
+    return replace(study, seeds=REHEARSAL['seeds'], temperatures=tuple(T for T in study.temperatures if T in REHEARSAL['temps']),
+                   teacher_recipe=shrink(study.teacher_recipe), student_recipe=shrink(study.student_recipe), dataset_options=opts,
+                   name=f"{study.name} [rehearsal]", **sizes)
+
+def prepare_rehearsal(studies, # Study objects (rehearsed ones)
+                     )->list:
+    "Write what rehearsing `studies` reads: each dataset's fixture and each pretrained model's fake weights (in rehearsal mode only); what they are."
+    if not rehearsing(): raise RuntimeError("prepare_rehearsal writes fixtures and fake weights only in rehearsal mode: call kdnb.core.enable_rehearsal() first")
+    done = []
+    for s in studies:
+        if s.dataset in FIXTURES: write_fixture(s.dataset); done.append(s.dataset)
+        for arch, o in ((s.teacher, s.teacher_options), (s.student, s.student_options)):
+            if o.get('pretrained'): write_fake_pretrained(arch); done.append(arch)
+        if isinstance(tok := s.dataset_options.get('tokenizer'), str) and tok != 'tiny': write_fake_pretrained(tok); done.append(tok)
+    return list(dict.fromkeys(done))

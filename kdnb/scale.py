@@ -10,21 +10,23 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import torch
 from fastcore.script import anno_parser
 
-from .core import atomic_write, check_choice, check_range, data_dir, figures_dir, project_root, provenance, require
+from .core import atomic_write, check_choice, check_range, data_dir, enable_rehearsal, figures_dir, get_device, project_root, provenance, rehearsal_dir, rehearsing, require
 from .runs import RunStore
 from .ledger import Ledger, _outcome
 from .data import GROUP_ATTRIBUTES, TOKENIZERS, get_dataset
-from .models import prefetch_weights
-from .presets import ARTIFACTS, NOT_TRAINED, studies
+from .models import prefetch_weights, preprocessing, read_pretrained
+from .presets import ARTIFACTS, NOT_TRAINED, prepare_rehearsal, studies
 from .execute import train_runs
 from .claims import classwise_claims, compare_curves, fairness_claims, judge, learning_curves
 
 # %% auto #0
-__all__ = ['DOWNLOADABLE', 'ROLES', 'VERIFY_RULE', 'PROVENANCE_COLUMNS', 'REPORT_NOTEBOOKS', 'resolve_studies', 'fetch_data',
-           'preset_studies', 'pretrained_needs', 'prefetch', 'run_job', 'pending', 'StudyJob', 'make_executor',
-           'fan_out', 'compare_rerun', 'verify', 'compare_artifacts', 'rebuild', 'main', 'cli']
+__all__ = ['DOWNLOADABLE', 'ROLES', 'VERIFY_RULE', 'PROVENANCE_COLUMNS', 'REPORT_NOTEBOOKS', 'REHEARSAL_NOTEBOOKS',
+           'resolve_studies', 'fetch_data', 'preset_studies', 'pretrained_needs', 'prefetch', 'run_job', 'pending',
+           'StudyJob', 'make_executor', 'fan_out', 'compare_rerun', 'verify', 'compare_artifacts', 'rebuild',
+           'rehearsal_checks', 'rehearse', 'main', 'cli']
 
 # %% ../nbs/10b_scale.ipynb #d418d83a
 def resolve_studies(artifact:str|None=None, # a paper artifact ('fig3', 'table2', ...): its studies
@@ -110,9 +112,11 @@ def run_job(artifact:str|None=None, # a paper artifact: its studies
     store = store if isinstance(store, RunStore) else RunStore(store)
     ledger = ledger if ledger is None or isinstance(ledger, Ledger) else Ledger(ledger)
     done, S = [], resolve_studies(artifact, study, preset, temp, extra_temp, device).values()
+    if rehearsing(): print(f"REHEARSAL (kdnb.presets.rehearsal), in {store.root}: " + (', '.join(prepare_rehearsal(S)) or 'nothing to write') + ' from fixtures and fake caches')
     for s in S:
         for sd in (s.seeds if seed is None else [seed]):
             done += _train_seed(s, sd, role, None if temp is None else [temp], store, device, ledger=ledger)
+        if rehearsing() and (problems := rehearsal_checks(s, store)): raise AssertionError(f"rehearsal of {s.name}: " + '; '.join(problems))
     if tensorboard is not None:
         store.to_tensorboard(tensorboard, [store.load(c) for s in S for *_, sd, c in s.runs() if seed in (None, sd) and store.has(c)])
     return done
@@ -323,35 +327,84 @@ def compare_artifacts(built:str|Path, # a figures/<preset> folder just built
 # %% ../nbs/10b_scale.ipynb #834c1a79
 REPORT_NOTEBOOKS = ('reproduction',) # notebooks beside the artifacts that `rebuild` executes
 
-def rebuild(preset:str='cpu', # the preset whose figures are drawn again
-            out:str|Path|None=None, # where the executed notebooks go (default: a temporary folder)
-            check:bool=False, # write the figures to `out`/figures and compare them with the committed ones instead of replacing them
-            names=None, # only these notebooks (default: every artifact of the preset but those not trained yet (`NOT_TRAINED`), then the report)
-           )->pd.DataFrame:
-    "Execute the preset's paper notebooks from the ledger alone (`KDNB_TRAIN=0`); one row per notebook (seconds, ok), and with `check` per CSV."
+def _execute(names, parameters:dict, out:Path, env:dict)->list:
+    "Execute the paper notebooks `names` with papermill `parameters` and extra environment `env` into `out`; one dict per notebook: seconds, ok (True or the error)."
     require('papermill')
     import papermill as pm
-    names = list(names or [a for a, p in ARTIFACTS.items() if preset in p and a not in NOT_TRAINED.get(preset, ())] + list(REPORT_NOTEBOOKS))
-    out = Path(out or tempfile.mkdtemp(prefix='kdnb-rebuild-')); out.mkdir(parents=True, exist_ok=True)
-    env = {'KDNB_TRAIN': '0', **({'KDNB_FIGURES': str(out/'figures')} if check else {})}
+    out.mkdir(parents=True, exist_ok=True)
     old = {k: os.environ.get(k) for k in env}; os.environ.update(env)
     rows = []
     try:
         for n in names:
             t0, ok = time.time(), True
-            try: pm.execute_notebook(str(project_root()/'nbs'/f'{n}.ipynb'), str(out/f'{n}.ipynb'), parameters={'preset': preset}, cwd=str(project_root()/'nbs'), progress_bar=False)
+            try: pm.execute_notebook(str(project_root()/'nbs'/f'{n}.ipynb'), str(out/f'{n}.ipynb'), parameters=parameters, cwd=str(project_root()/'nbs'), progress_bar=False)
             except Exception as e: ok = f"{type(e).__name__}: {' '.join(str(e).split())[-300:]}"
             rows.append(dict(notebook=n, seconds=round(time.time() - t0, 1), ok=ok))
     finally:
         for k, v in old.items():
             if v is None: os.environ.pop(k, None)
             else: os.environ[k] = v
-    res = pd.DataFrame(rows)
+    return rows
+
+def rebuild(preset:str='cpu', # the preset whose figures are drawn again
+            out:str|Path|None=None, # where the executed notebooks go (default: a temporary folder)
+            check:bool=False, # write the figures to `out`/figures and compare them with the committed ones instead of replacing them
+            names=None, # only these notebooks (default: every artifact of the preset but those not trained yet (`NOT_TRAINED`), then the report)
+           )->pd.DataFrame:
+    "Execute the preset's paper notebooks from the ledger alone (`KDNB_TRAIN=0`); one row per notebook (seconds, ok), and with `check` per CSV."
+    names = list(names or [a for a, p in ARTIFACTS.items() if preset in p and a not in NOT_TRAINED.get(preset, ())] + list(REPORT_NOTEBOOKS))
+    out = Path(out or tempfile.mkdtemp(prefix='kdnb-rebuild-'))
+    res = pd.DataFrame(_execute(names, {'preset': preset}, out, {'KDNB_TRAIN': '0', **({'KDNB_FIGURES': str(out/'figures')} if check else {})}))
     if check: res = pd.concat([res, compare_artifacts(out/'figures'/preset, figures_dir(preset))], ignore_index=True)
     return res
 
+# %% ../nbs/10b_scale.ipynb #bde2466f
+def rehearsal_checks(study, # a rehearsed study
+                     store:RunStore, # the run store its teachers were stored in
+                    )->list:
+    "What would make the real run wrong though it runs: a pretrained teacher used as it is whose stored weights differ from the cached ones, or missing preprocessing."
+    problems, pre = [], preprocessing(study.teacher) if study.teacher_options.get('pretrained') else {}
+    if any(study.dataset_options.get(k) != v for k, v in pre.items()):
+        problems.append(f"the {study.teacher} teacher expects the preprocessing {pre}; the dataset options are {study.dataset_options}")
+    if study.teacher_recipe is None:
+        cached = read_pretrained(study.teacher)
+        for sd in study.seeds:
+            if not store.has(cfg := study.config('teacher', sd)): continue
+            got = store.load(cfg).state_dict()
+            if bad := [k for k, v in cached.items() if k not in got or got[k].shape != v.shape or not torch.equal(got[k], v)]:
+                problems.append(f"the teacher of seed {sd} is used as pretrained, but {len(bad)} of its tensors differ from the cached weights ({', '.join(bad[:3])}): "
+                                f"a new head would score chance")
+    return problems
+
+# %% ../nbs/10b_scale.ipynb #a701719f
+REHEARSAL_NOTEBOOKS = tuple(a for a, p in ARTIFACTS.items() if 'paper' in p) + REPORT_NOTEBOOKS # the paper notebooks a rehearsal executes
+
+def rehearse(study:str|None=None, # one paper study (default: all ten)
+             notebooks=None, # the paper notebooks to execute afterwards (default: `REHEARSAL_NOTEBOOKS`; () for none)
+             device='cpu', # 'cpu' or 'cuda'
+             out:str|Path|None=None, # where the executed notebooks go (default: `<rehearsal>/notebooks`)
+            )->pd.DataFrame:
+    "Rehearse the `paper` preset here (`kdnb.presets.rehearsal`): train each study, check it (`rehearsal_checks`), then execute the paper notebooks; one row each."
+    enable_rehearsal()
+    S = preset_studies('paper')
+    if study is not None: S = {study: S[check_choice('study', study, S)]}
+    store, rows, cuda = RunStore(), [], get_device(device).type == 'cuda'
+    for name, s in S.items():
+        t0, ok = time.time(), True
+        if cuda: torch.cuda.reset_peak_memory_stats()
+        try: run_job(study=name, preset='paper', device=device, store=store)
+        except Exception as e: ok = f"{type(e).__name__}: {' '.join(str(e).split())[:300]}"
+        rows.append(dict(kind='study', name=name, seconds=round(time.time() - t0, 1), peak_gib=round(torch.cuda.max_memory_allocated()/2**30, 2) if cuda else None, ok=ok))
+        peak = f", peak {rows[-1]['peak_gib']} GiB" if cuda else ''
+        print(f"rehearsal {name}: {'ok' if ok is True else 'failed: ' + ok} ({rows[-1]['seconds']} s{peak})", flush=True)
+    names = list(REHEARSAL_NOTEBOOKS if notebooks is None else notebooks)
+    for n in names: check_choice('notebooks', n, REHEARSAL_NOTEBOOKS)
+    nb_rows = _execute(names, {'preset': 'paper', 'rehearse': True, 'device': device}, Path(out or rehearsal_dir()/'notebooks'), {})
+    for r in nb_rows: print(f"rehearsal {r['notebook']}.ipynb: {'ok' if r['ok'] is True else 'failed: ' + r['ok']} ({r['seconds']} s)", flush=True)
+    return pd.DataFrame(rows + [dict(kind='notebook', name=r['notebook'], seconds=r['seconds'], ok=r['ok']) for r in nb_rows])
+
 # %% ../nbs/10b_scale.ipynb #bc05ceb0
-def main(command:str, # 'run': train here (torchrun: data-parallel); 'submit': a submitit job per seed; 'verify': one seed again vs the committed ledger; 'prefetch': download pretrained weights; 'rebuild': the preset's figures from the ledger
+def main(command:str, # 'run': train here (torchrun: data-parallel); 'submit': a submitit job per seed; 'verify': one seed again vs the committed ledger; 'prefetch': download pretrained weights; 'rebuild': the preset's figures from the ledger; 'rehearse': the paper preset's whole path, shrunk, here
          artifact:str=None, # a paper artifact: its studies ('fig3', 'table1', ...)
          study:str=None, # or one study of the preset ('cifar100', 'imagenet', 'smoke', ...)
          preset:str='smoke', # 'paper', 'cpu' or 'smoke'
@@ -372,10 +425,21 @@ def main(command:str, # 'run': train here (torchrun: data-parallel); 'submit': a
          store:str=None, # the run store folder (default: <data>/runs; verify: <data>/verify/runs)
          ledger:str=None, # the results ledger folder (default: data/results/<preset>; verify: the rerun's own, <data>/verify/results)
          check:bool=False, # rebuild: write to a folder of its own and compare every CSV with the committed figures/<preset>
+         rehearse:bool=False, # run: rehearse the paper preset (kdnb.presets.rehearsal: CPU, shrunk, fixtures, its own store and ledger)
+         notebooks:str=None, # rehearse: the paper notebooks to execute, comma-separated ('' for none; default: all eleven)
         ):
     "Train a study's missing runs here, fan them out as cluster jobs, train one seed again to check the committed curves, or prefetch weights."
     from kdnb import scale  # the importable module, also under `python -m kdnb.scale`, so that jobs pickle by reference
-    check_choice('command', command, ['run', 'submit', 'verify', 'prefetch', 'rebuild'])
+    check_choice('command', command, ['run', 'submit', 'verify', 'prefetch', 'rebuild', 'rehearse'])
+    if command == 'rehearse':
+        res = scale.rehearse(study, None if notebooks is None else [n for n in notebooks.split(',') if n], device='cpu' if device == 'auto' else device)
+        print(res.astype(object).fillna('').to_string(index=False)); failed = res[res.ok != True]
+        print(f"REHEARSAL of the paper preset: {len(res) - len(failed)} of {len(res)} ok" + ''.join(f"\n  {k} {n}: failed: {e}" for k, n, e in failed[['kind', 'name', 'ok']].values))
+        if len(failed): raise SystemExit(1)
+        return res
+    if rehearse:
+        if command != 'run' or preset != 'paper': raise ValueError(f"rehearse=True rehearses `run --preset paper`; got command={command!r}, preset={preset!r}")
+        enable_rehearsal(); device = 'cpu' if device == 'auto' else device
     if command == 'rebuild':
         res = scale.rebuild(preset, check=check)
         print(res.fillna('').to_string(index=False))

@@ -25,7 +25,8 @@ from .trifeature import trifeature_counterfactual
 
 # %% auto #0
 __all__ = ['EVAL_SIZE', 'TEACHER_SEED_OFFSET', 'NOISE_PERMS', 'INDIVIDUAL_SUBSET', 'INDIVIDUAL_K', 'PIXEL_SIDE',
-           'SOFT_TARGET_SUBSET', 'COUNTERFACTUAL_N', 'COUNTERFACTUALS', 'Study', 'balanced_indices', 'balanced_subset']
+           'SOFT_TARGET_SUBSET', 'COUNTERFACTUAL_N', 'COUNTERFACTUALS', 'Study', 'balanced_indices', 'balanced_subset',
+           'tested_nca']
 
 # %% ../nbs/07_study.ipynb #5adcf02d
 @dataclass(frozen=True)
@@ -136,15 +137,20 @@ def _arch_hash(model)->str:
     return hashlib.sha256('\n'.join(desc).encode()).hexdigest()[:16]
 
 @patch
+def architecture(self:Study, role:str, # 'teacher' or 'student'
+                )->torch.nn.Module:
+    "The `role` model built from its architecture and options alone: random weights, no pretrained ones (nothing is loaded or fetched)."
+    arch, opts = (self.teacher, self.teacher_options) if check_choice('role', role, ['teacher', 'student']) == 'teacher' else (self.student, self.student_options)
+    info = dataset_info(self.dataset)
+    return get_model(arch, info.num_classes, in_channels=info.channels or 3, **{k: v for k, v in opts.items() if k != 'pretrained'})
+
+@patch
 def fingerprint(self:Study)->dict:
     "What the run keys know of the data and the models beyond their names (computed once per process)."
     fp = self.__dict__.get('_fingerprint')
     if fp is None:
-        info = dataset_info(self.dataset)
-        kw = dict(num_classes=info.num_classes, in_channels=info.channels or 3)
-        build = lambda arch, opts: get_model(arch, **kw, **{k: v for k, v in opts.items() if k != 'pretrained'})
         fp = dict(data={s: _labels_hash(self.data(s)) for s in ('train', 'test')},
-                  teacher=_arch_hash(build(self.teacher, self.teacher_options)), student=_arch_hash(build(self.student, self.student_options)))
+                  teacher=_arch_hash(self.architecture('teacher')), student=_arch_hash(self.architecture('student')))
         self.__dict__['_fingerprint'] = fp
     return fp
 
@@ -337,7 +343,14 @@ def outputs(self:Study, role:str, T:float|None=None, ledger:Ledger|None=None)->d
     return dict(preds=np.stack([rec.preds for _, rec in recs]), labels=test['labels'], groups=test['groups'], seeds=[s for s, _ in recs])
 
 # %% ../nbs/07_study.ipynb #c23bb2f9
-def _nca(o:dict, C:int)->np.ndarray: return np.asarray(normalized_class_accuracy(o['preds'], o['labels'], C))
+def tested_nca(o:dict, # `Study.outputs`: `preds` (seeds, N) and `labels`
+               C:int, # the task's classes
+              )->np.ndarray:
+    "Normalised class accuracy per seed, (seeds, classes), over the classes the test labels hold; 0 in every class for a seed with no correct prediction."
+    hit = o['preds'] == o['labels']
+    with np.errstate(invalid='ignore', divide='ignore'): nca = np.asarray(normalized_class_accuracy(o['preds'], o['labels'], C))
+    nca[~hit.any(-1)] = 0  # every class accuracy is 0 there: 0, not 0/0
+    return nca[:, np.unique(o['labels'])]
 
 def _acc(o:dict)->np.ndarray: return 100 * (o['preds'] == o['labels']).mean(-1)
 
@@ -372,7 +385,7 @@ def classwise(self:Study, alpha:float=0.05, # significance level of each per-cla
         row = dict(role='ds', T=T, acc_mean=_acc(ds).mean(), acc_std=_acc(ds).std(ddof=1) if len(ds['seeds']) > 1 else np.nan, n_seeds=len(ds['seeds']))
         for name, ref in (('sc', nds), ('tc', teacher)):
             for corr, suffix in ((None, ''), ('holm', '_holm'), ('fdr_bh', '_bh')):
-                row[f'n_{name}{suffix}'] = count_significant(_nca(ds, C), _nca(ref, C), alpha, corr)
+                row[f'n_{name}{suffix}'] = count_significant(tested_nca(ds, C), tested_nca(ref, C), alpha, corr)
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -386,10 +399,10 @@ def class_accuracy(self:Study, ledger:Ledger|None=None)->pd.DataFrame:
         try: ds = self.outputs('ds', T, ledger)
         except LookupError: continue
         _paired(nds=nds, **{f'ds_T={T:g}': ds})
-        w = welch_classes(_nca(ds, C), _nca(nds, C))
+        w = welch_classes(tested_nca(ds, C), tested_nca(nds, C)).set_index(pd.Index(np.unique(nds['labels']), name='class')).reindex(range(C))
         acc = np.asarray(class_accuracy(ds['preds'], ds['labels'], C))
         sd = acc.std(0, ddof=1) if len(acc) > 1 else np.full(C, np.nan)
-        rows += [dict(T=T, **{'class': c}, acc_mean=acc[:, c].mean(), acc_std=sd[c], significant=bool(w.significant[c]), p=w.p[c])
+        rows += [dict(T=T, **{'class': c}, acc_mean=acc[:, c].mean(), acc_std=sd[c], significant=bool(w.significant[c] == True), p=w.p[c])
                  for c in range(C)]
     return pd.DataFrame(rows)
 

@@ -16,10 +16,12 @@ from .core import progress_bar as tqdm  # a widget in JupyterLab, sparse text ba
 from .losses import LOSSES, distill_loss, loss_options
 
 # %% auto #0
-__all__ = ['Recipe', 'make_optimizer', 'EpochLoader', 'make_loader', 'to_device', 'forward', 'autocast', 'predict', 'accuracy',
-           'teacher_logits', 'fit', 'toy_dataset', 'toy_model']
+__all__ = ['LOADER_FIELDS', 'Recipe', 'make_optimizer', 'EpochLoader', 'make_loader', 'to_device', 'forward', 'autocast',
+           'predict', 'accuracy', 'teacher_logits', 'fit', 'memory_estimate', 'toy_dataset', 'toy_model']
 
 # %% ../nbs/05_train.ipynb #6422884e
+LOADER_FIELDS = ('num_workers', 'pin_memory') # how batches are loaded, not what they hold: left out of run configs
+
 @dataclass(frozen=True)
 class Recipe:
     "How to train: optimiser, schedule, epochs, batch size, augmentation and numerics."
@@ -40,18 +42,21 @@ class Recipe:
     eval_every:int=0 # evaluate on the test set every N epochs (0: at the end only)
     loss:str='kd' # the distillation term of distilled students, a key of kdnb.losses.LOSSES (teachers and NDS train on cross-entropy)
     loss_options:dict=field(default_factory=dict, hash=False) # the term's options; every default filled in (kdnb.losses.loss_options)
+    num_workers:int=0 # DataLoader worker processes for file-based data (how, not what: not in `to_dict`, so not in run keys)
+    pin_memory:bool=False # page-locked host batches, for faster copies to a GPU (not in `to_dict` either)
 
     def __post_init__(self):
         check_range('epochs', self.epochs, 1); check_range('batch_size', self.batch_size, 1)
         check_choice('optimizer', self.optimizer, ['sgd', 'adamw']); check_range('lr', self.lr, 0, lo_open=True)
         check_choice('schedule', self.schedule, ['multistep', 'cosine', 'constant'])
         check_range('weight_decay', self.weight_decay, 0); check_range('gamma', self.gamma, 0, 1, lo_open=True)
+        check_range('num_workers', self.num_workers, 0); check_choice('pin_memory', self.pin_memory, [False, True])
         object.__setattr__(self, 'milestones', tuple(int(m) for m in self.milestones))
         object.__setattr__(self, 'loss_options', loss_options(self.loss, self.loss_options))  # the loss's name and options checked
 
     def to_dict(self, loss:bool=True)->dict:
-        "Plain values (what run keys hash); the loss fields only where they are not the default KD, and never with `loss=False`."
-        d = {**asdict(self), 'milestones': list(self.milestones)}
+        "Plain values (what run keys hash): every field but `LOADER_FIELDS`; the loss fields only where they are not the default KD, and never with `loss=False`."
+        d = {**{k: v for k, v in asdict(self).items() if k not in LOADER_FIELDS}, 'milestones': list(self.milestones)}
         if not loss or (self.loss == 'kd' and not self.loss_options): del d['loss'], d['loss_options']
         return d
 
@@ -77,9 +82,15 @@ def make_optimizer(model:nn.Module, # the model whose parameters are optimised
 
 # %% ../nbs/05_train.ipynb #d8365716
 class _IndexedDataset(torch.utils.data.Dataset):
-    def __init__(self, dset): self.dset = dset
+    "Items as `(x, y, index)`; with `seed`, item i's random augmentation draws from torch's CPU generator seeded by (seed, epoch, i) alone."
+    def __init__(self, dset, seed:int|None=None, epoch:int=0): self.dset, self.seed, self.epoch = dset, seed, epoch
     def __len__(self): return len(self.dset)
-    def __getitem__(self, i): x, y = self.dset[i]; return x, y, i
+    def __getitem__(self, i):
+        if self.seed is None: x, y = self.dset[i]
+        else:
+            with torch.random.fork_rng(devices=[]):  # the caller's generator state is left as it was
+                torch.default_generator.manual_seed((self.seed * 100_003 + self.epoch) * 1_000_003 + int(i)); x, y = self.dset[i]
+        return x, y, i
 
 class EpochLoader:
     "A `DataLoader` whose order in epoch `e` depends only on `(seed, e)`; yields `(x, y, index)`."
@@ -89,9 +100,10 @@ class EpochLoader:
                  seed:int=0, # with the epoch, fixes the order
                  num_workers:int=0, # `DataLoader` worker processes
                  drop_last:bool=False, # drop the last, incomplete batch
+                 pin_memory:bool=False, # page-locked batches (faster copies to a GPU)
                 ):
         self.dset, self.batch_size, self.shuffle, self.seed = dset, batch_size, shuffle, seed
-        self.num_workers, self.drop_last, self.epoch = num_workers, drop_last, 0
+        self.num_workers, self.drop_last, self.pin_memory, self.epoch = num_workers, drop_last, pin_memory, 0
     def set_epoch(self, epoch:int): self.epoch = epoch
     def __len__(self): return (len(self.dset) // self.batch_size) if self.drop_last else math.ceil(len(self.dset)/self.batch_size)
     def _generator(self, epoch:int): return torch.Generator().manual_seed(self.seed * 100_003 + epoch)
@@ -104,9 +116,9 @@ class EpochLoader:
         return [order[i:i + self.batch_size] for i in range(0, n, self.batch_size) if not (self.drop_last and i + self.batch_size > n)]
 
     def serve(self, batches:list):
-        "Iterate `(x, y, index)` over `batches` (lists of sample indices) of the current epoch, loaded by its workers."
-        return iter(torch.utils.data.DataLoader(_IndexedDataset(self.dset), batch_sampler=[list(map(int, b)) for b in batches],
-                                                generator=self._generator(self.epoch), num_workers=self.num_workers))
+        "Iterate `(x, y, index)` over `batches` (lists of sample indices) of the current epoch, loaded by its workers (any number: the same items)."
+        return iter(torch.utils.data.DataLoader(_IndexedDataset(self.dset, self.seed, self.epoch), batch_sampler=[list(map(int, b)) for b in batches],
+                                                generator=self._generator(self.epoch), num_workers=self.num_workers, pin_memory=self.pin_memory))
     def __iter__(self): return self.serve(self.batches(self.epoch))
 
 # %% ../nbs/05_train.ipynb #f6763dfd
@@ -117,13 +129,14 @@ def make_loader(dset, # a kdnb dataset (in-memory `TensorImageDataset`, or any m
                 seed:int=0, # fixes the shuffle and augmentation
                 augment:bool=True, # augment in training (in-memory image sets only)
                 num_workers:int=0, # `DataLoader` worker processes (`EpochLoader` only)
+                pin_memory:bool=False, # page-locked batches (`EpochLoader` only)
                ):
     "The loader for `dset`: device-resident for in-memory image sets, a seeded `EpochLoader` otherwise."
     from kdnb.data import TensorImageDataset
     if isinstance(dset, TensorImageDataset):
         from kdnb.fastdata import DeviceLoader
         return DeviceLoader(dset, batch_size, shuffle=train, augment=train and augment, device=device, seed=seed, with_index=True)
-    return EpochLoader(dset, batch_size, shuffle=train, seed=seed, num_workers=num_workers)
+    return EpochLoader(dset, batch_size, shuffle=train, seed=seed, num_workers=num_workers, pin_memory=pin_memory)
 
 # %% ../nbs/05_train.ipynb #5d1749ed
 def to_device(x, # a tensor, or a dict of tensors
@@ -148,13 +161,13 @@ def autocast(device:torch.device, # where the computation runs
     return torch.autocast(device.type, dtype=torch.bfloat16) if enabled and ok else contextlib.nullcontext()
 
 # %% ../nbs/05_train.ipynb #d344ed8b
-def _eval_batches(data, batch_size:int, device):
+def _eval_batches(data, batch_size:int, device, num_workers:int=0):
     "`(x, y, groups)` batches of `data` in order; `groups` is a dict of attribute -> tensor, or None."
     from kdnb.data import TensorImageDataset
     if isinstance(data, TensorImageDataset):  # device-resident fast path; its third item is the sample index
         for x, y, _ in make_loader(data, batch_size, train=False, device=device): yield x, y, None
         return
-    loader = data if isinstance(data, torch.utils.data.DataLoader) else torch.utils.data.DataLoader(data, batch_size, shuffle=False)
+    loader = data if isinstance(data, torch.utils.data.DataLoader) else torch.utils.data.DataLoader(data, batch_size, shuffle=False, num_workers=num_workers)
     for b in loader:
         if not isinstance(b, (tuple, list)) or len(b) not in (2, 3):
             raise ValueError(f"data must yield (x, y) or (x, y, groups); got a batch of type {type(b).__name__}"
@@ -169,11 +182,12 @@ def predict(model:nn.Module, # a trained model
             batch_size:int=512, # evaluation batch size (ignored for a DataLoader)
             embedding=False, # also return features: True for the penultimate layer (`kdnb.models.embed`), or a callable `f(x) -> (B, D)`
             bf16:bool=False, # bf16 autocast (off by default: stored logits are float32 computations)
+            num_workers:int=0, # `DataLoader` worker processes for a map-style dataset (file-based data: decoding in parallel)
            )->dict:
     "Test-set `logits` (float32), `labels`, `groups` (if the batches carry them) and, if asked, `embedding` of `model` on `dset`, in order."
     device = get_device(device); model = model.to(device).eval()
     out, groups = {'logits': [], 'labels': [], 'embedding': []}, {}
-    for x, y, g in _eval_batches(dset, batch_size, device):
+    for x, y, g in _eval_batches(dset, batch_size, device, num_workers):
         x = to_device(x, device)
         with autocast(device, bf16):
             if callable(embedding): out['embedding'].append(embedding(x).float().cpu())
@@ -326,7 +340,8 @@ def fit(models:dict, # name -> model to train (e.g. {'nds': m, 'ds_T4': m4}); tr
     if recipe.channels_last: models = {n: m.to(memory_format=torch.channels_last) for n, m in models.items()}
     opts = {n: make_optimizer(m, recipe) for n, m in models.items()}
     loader = (parallel.loader if parallel is not None else make_loader)(train_set, recipe.batch_size, train=True, device=device,
-                                                                          seed=seed, augment=recipe.augment)
+                                                                          seed=seed, augment=recipe.augment, num_workers=recipe.num_workers,
+                                                                          pin_memory=recipe.pin_memory)
     teacher, cache = _teacher_targets(teacher, train_set, device, recipe, teacher_cache, features=any(h and LOSSES[h[1]].features for h in how.values()))
     start, history = _restore(checkpoint, models, opts)
     runners = {n: (parallel.wrap(m) if parallel is not None else m) for n, m in models.items()}
@@ -354,6 +369,29 @@ def fit(models:dict, # name -> model to train (e.g. {'nds': m, 'ds_T4': m4}); tr
         for hd in handles: hd.remove()  # the models leave as they came
     bar.close()
     return dict(history=history, done=end == recipe.epochs)
+
+# %% ../nbs/05_train.ipynb #089871ee
+def _saved_bytes(model:nn.Module, x)->int:
+    "Bytes of the distinct storages autograd saves for backward in one training forward of `model` on `x` (its parameters' own storages aside)."
+    own, seen = {p.untyped_storage().data_ptr() for p in model.parameters()}, {}
+    def pack(t):
+        s = t.untyped_storage()
+        if s.data_ptr() not in own: seen[s.data_ptr()] = s.nbytes()
+        return t
+    with torch.autograd.graph.saved_tensors_hooks(pack, lambda t: t):
+        forward(model.train(), x)
+    return sum(seen.values())
+
+def memory_estimate(model:nn.Module, # the model as it will train (on the CPU here)
+                    example, # `example(n)`: a batch of n inputs (images, or a tokenised dict)
+                    recipe:Recipe, # its optimiser and batch size
+                   )->dict:
+    "One model's training memory in GiB: `state` (weights, gradients, optimiser moments), `activations` at the recipe's batch size (fp32: a bound for bf16), and their `total`."
+    per_sample = max(_saved_bytes(model, example(4)) - _saved_bytes(model, example(2)), 0) / 2
+    moments = 2 if recipe.optimizer == 'adamw' else int(recipe.momentum > 0)
+    state = 4 * (2 + moments) * sum(p.numel() for p in model.parameters() if p.requires_grad)
+    gib = 2**30
+    return dict(state=state/gib, activations=per_sample*recipe.batch_size/gib, total=(state + per_sample*recipe.batch_size)/gib)
 
 # %% ../nbs/05_train.ipynb #b51c2df8
 def toy_dataset(n:int=256, # samples
