@@ -229,9 +229,9 @@ def cpu_isa()->list:
 
 def provenance(device:str|torch.device='cpu', # the device the result was computed on
               )->dict:
-    "kdnb version, git commit (and whether the tree was dirty), python, torch, device, the CPU's instruction sets, torch's CPU kernels and UTC time (and `rehearsal` in rehearsal)."
+    "kdnb version, git commit (and whether its source was dirty: changes under figures/ and data/ are outputs), python, torch, device, the CPU's instruction sets, torch's CPU kernels and UTC time (and `rehearsal` in rehearsal)."
     from kdnb import __version__
-    commit, dirty = _git('rev-parse', 'HEAD'), _git('status', '--porcelain', '--untracked-files=no')
+    commit, dirty = _git('rev-parse', 'HEAD'), _git('status', '--porcelain', '--untracked-files=no', '--', '.', ':!figures', ':!data')  # outputs (figures, ledger) do not make the source dirty
     return dict(kdnb=__version__, commit=commit, dirty=bool(dirty) if dirty is not None else None,
                 python=sys.version.split()[0], torch=torch.__version__, device=device_name(device), isa=' '.join(cpu_isa()),
                 kernels=torch.backends.cpu.get_cpu_capability(), # e.g. AVX2, AVX512: `kdnb.train.autocast` uses bf16 on CPU only at AVX512 or AMX
