@@ -339,30 +339,45 @@ def longer(study, # a kdnb Study
 def budget_table(study, # the study as run
                  longer_study, # `longer(study, ...)`, run too
                  ledger=None, # their results ledger (default: the study's own)
+                 attributes=(), # group attributes: each run's EOD and DPD under both recipes too (`eod_<attr>`, `eod_<attr>_longer`, ...)
                 )->pd.DataFrame:
-    "Each student run of `longer_study` beside the same run (role, T, seed) of `study`: `acc`, `acc_longer` and `gain` (points)."
+    "Each student run of `longer_study` beside the same run (role, T, seed) of `study`: `acc`, `acc_longer` and `gain` (points), and its EOD and DPD per attribute."
     key, same = ['role', 'T', 'seed'], replace(study, temperatures=longer_study.temperatures, seeds=longer_study.seeds)  # only the runs compared
-    a, b = (s.results(ledger).query("role != 'teacher'")[key + ['accuracy']] for s in (same, longer_study))
+    def runs(s):
+        r = s.results(ledger).query("role != 'teacher'")[key + ['accuracy']]
+        for a in attributes:
+            f = s.fairness(a, ledger=ledger).query("role != 'teacher'")[key + ['eod', 'dpd']]
+            r = r.merge(f.rename(columns={'eod': f'eod_{a}', 'dpd': f'dpd_{a}'}), on=key, how='left')
+        return r
+    a, b = runs(same), runs(longer_study)
     t = b.merge(a, on=key, suffixes=('_longer', ''))  # pandas matches the NDS rows' NaN T as equal keys
     t = t.assign(gain=t.accuracy_longer - t.accuracy)
-    return t.rename(columns={'accuracy': 'acc', 'accuracy_longer': 'acc_longer'})[key + ['acc', 'acc_longer', 'gain']]
+    fair = [f'{m}_{x}{v}' for x in attributes for m in ('eod', 'dpd') for v in ('', '_longer')]
+    return t.rename(columns={'accuracy': 'acc', 'accuracy_longer': 'acc_longer'})[key + ['acc', 'acc_longer', 'gain'] + fair]
 
 
 # %% ../nbs/10a_claims.ipynb #525359bb
 def budget_claims(table:pd.DataFrame, # `budget_table` output
                   factor:int=2, # the epoch factor of the longer recipe
                  )->list:
-    "The budget check as claims (`effect` rows, family 'check'): does the NDS gain from `factor`x epochs, and is the DS still ahead of the NDS there (each T)?"
-    nds = table[table.role == 'nds'].set_index('seed')
+    "The budget check as claims (`effect` rows, family 'check'): does the NDS gain from `factor`x epochs, is the DS still ahead of the NDS there (each T), and, where the table has EOD, is the DS's EOD still below the NDS's (each T and attribute)?"
+    nds, src = table[table.role == 'nds'].set_index('seed'), 'a check of the recipe, not a claim of the paper'
     rows = [effect(f'NDS gains from {factor}x the student epochs (recipe check: holds = the NDS was not converged)', nds.gain, +1,
                    f"NDS {nds.acc.mean():.2f}% -> {nds.acc_longer.mean():.2f}%: gain {_fmt(paired_ci(nds.gain), ' points')} over {len(nds)} seeds",
-                   family='check', paper_source='a check of the recipe, not a claim of the paper')]
+                   family='check', paper_source=src)]
+    attrs = [c[4:-7] for c in table.columns if c.startswith('eod_') and c.endswith('_longer')]
     for T, ds in table[table.role == 'ds'].groupby('T'):
         ds = ds.set_index('seed'); s = ds.index.intersection(nds.index)
-        short, long = ds.acc[s] - nds.acc[s], ds.acc_longer[s] - nds.acc_longer[s]
+        gap = lambda col: (ds[col][s] - nds[col][s]).dropna()  # DS minus NDS, paired by seed
+        short, long = gap('acc'), gap('acc_longer')
         rows.append(effect(f'DS (T = {T:g}) more accurate than NDS with {factor}x the student epochs', long, +1,
                            f"DS minus NDS: {_fmt(paired_ci(long), ' points')} with {factor}x epochs, {_fmt(paired_ci(short), ' points')} with the "
-                           f"study's recipe, same {len(s)} seeds", family='check', paper_source='a check of the recipe, not a claim of the paper'))
+                           f"study's recipe, same {len(s)} seeds", family='check', paper_source=src))
+        for a in attrs:
+            short, long = gap(f'eod_{a}'), gap(f'eod_{a}_longer')
+            rows.append(effect(f'DS (T = {T:g}) EOD ({a}) below NDS with {factor}x the student epochs', long, -1,
+                               f"DS minus NDS EOD: {_fmt(paired_ci(long))} with {factor}x epochs, {_fmt(paired_ci(short))} with the study's recipe, "
+                               f"same {len(long)} seeds", family='check', paper_source=src))
     return rows
 
 # %% ../nbs/10a_claims.ipynb #2e4af9bc

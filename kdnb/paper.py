@@ -570,7 +570,7 @@ def budget(self:Paper)->tuple:
     how = f"--artifact {self.name} --preset {self.preset} (the budget check: see kdnb.presets.BUDGET_CHECKS)"
     pairs = self.budget_studies()
     done = {n: (s, L) for n, (s, L) in pairs.items() if _train_missing(L, None, self.device, how, allow_missing=True)}
-    tables = {n: budget_table(s, L) for n, (s, L) in done.items()}
+    tables = {n: budget_table(s, L, attributes=GROUP_ATTRIBUTES.get(s.dataset, ())) for n, (s, L) in done.items()}  # with EOD and DPD where the data has groups
     claims = [dict(r, claim=r['claim'] + f' ({n})') for n, t in tables.items() for r in budget_claims(t)]
     return (budget_runs(tables, [s.name or k for k, s in self.studies.items()], self.preset, [n for n in pairs if n not in done]),
             claims, {L.name: learning_curves(L) for _, L in done.values()})
