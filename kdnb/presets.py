@@ -99,7 +99,7 @@ def _smoke_studies()->dict:
                   train_size=600, test_size=300, teacher_recipe=SMOKE_RECIPE, student_recipe=SMOKE_RECIPE,
                   name='smoke (Trifeature 16px, ResNet-20/LeNet-5)')
     return {'smoke': smoke,
-            **{f'smoke_{loss}': s for loss, s in _loss_studies(smoke, SMOKE_LOSS_TEMPS).items()},
+            **{f'smoke_{loss}': s for loss, s in _loss_studies(replace(smoke, student_recipe=replace(SMOKE_RECIPE, lr=0.005)), SMOKE_LOSS_TEMPS).items()},
             # the text pipeline with no download: a synthetic HateXplain written on first use under datasets_dir()
             'smoke_text': Study('hatexplain', 'bert_base', 'distilbert', (1, 2, 9, 10, 20), seeds=(0, 1),
                                 dataset_options={'synthetic': 600, 'tokenizer': 'tiny', 'max_length': 24},
