@@ -184,7 +184,7 @@ def _load_cache(path:Path, n:int, size:int)->dict|None:
 
 
 # %% ../nbs/03_trifeature.ipynb #988d7fae
-LABELS = {'shape': 10, 'shape_texture': 100} # what a Trifeature image's class is -> the number of classes
+LABELS = ('shape', 'shape_texture') # what a Trifeature image's class is: its shape (10 classes) or its (shape, texture) (100)
 
 def make_trifeature(split:str='train', # 'train' or 'test'
                     root=None, # cache folder (default `datasets_dir()/'trifeature'`)
@@ -204,13 +204,13 @@ def make_trifeature(split:str='train', # 'train' or 'test'
     if d is None:
         d = generate_trifeature(n, size, 2*seed + (split == 'test'))
         atomic_write(path, lambda tmp: torch.save(d, tmp))
-    if label == 'shape_texture':  # the same images, classed by (shape, texture): colour is the one attribute left
-        return TensorImageDataset(d['images'], 10*d['shape'] + d['texture'], [f'{s} {t}' for s in SHAPES for t in TEXTURES],
-                                  {'color': d['color']}, {'color': COLOR_NAMES}, TRIFEATURE_MEAN, TRIFEATURE_STD,
-                                  augment, name=f'trifeature100-{split}')
-    return TensorImageDataset(d['images'], d['shape'], SHAPES, {'color': d['color'], 'texture': d['texture']},
-                              {'color': COLOR_NAMES, 'texture': TEXTURES}, TRIFEATURE_MEAN, TRIFEATURE_STD,
-                              augment, name=f'trifeature-{split}')
+    if label == 'shape':
+        targets, classes, groups = d['shape'], SHAPES, ('color', 'texture')
+    else:  # the same images, classed by (shape, texture): colour is the one attribute left
+        targets, classes, groups = 10*d['shape'] + d['texture'], [f'{s} {t}' for s in SHAPES for t in TEXTURES], ('color',)
+    names = {'color': COLOR_NAMES, 'texture': TEXTURES}
+    return TensorImageDataset(d['images'], targets, classes, {g: d[g] for g in groups}, {g: names[g] for g in groups},
+                              TRIFEATURE_MEAN, TRIFEATURE_STD, augment, name=f"trifeature{'' if label == 'shape' else '100'}-{split}")
 
 
 # %% ../nbs/03_trifeature.ipynb #e279fcbf
