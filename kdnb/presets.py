@@ -99,8 +99,8 @@ def _smoke_studies()->dict:
                   train_size=600, test_size=300, teacher_recipe=SMOKE_RECIPE, student_recipe=SMOKE_RECIPE,
                   name='smoke (Trifeature 16px, ResNet-20/LeNet-5)')
     return {'smoke': smoke,
+            # the losses studies: students at the cpu student rate (lr 0.005): at the smoke recipe's lr 0.05 a DS of T = 7 diverged on an AVX-512 CPU
             **{f'smoke_{loss}': s for loss, s in _loss_studies(replace(smoke, student_recipe=replace(SMOKE_RECIPE, lr=0.005)), SMOKE_LOSS_TEMPS).items()},
-            # its students at the cpu student rate: at the smoke recipe's lr 0.05 a DS of T = 7 diverged on an AVX-512 CPU
             # the text pipeline with no download: a synthetic HateXplain written on first use under datasets_dir()
             'smoke_text': Study('hatexplain', 'bert_base', 'distilbert', (1, 2, 9, 10, 20), seeds=(0, 1),
                                 dataset_options={'synthetic': 600, 'tokenizer': 'tiny', 'max_length': 24},
