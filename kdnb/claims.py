@@ -12,7 +12,7 @@ from scipy import stats
 
 from .core import check_choice, check_range
 from .classwise import count_significant
-from .study import tested_nca
+from .study import class_change, tested_nca
 from statsmodels.stats.multitest import multipletests
 
 # %% auto #0
@@ -411,7 +411,8 @@ CLASSWISE_CLAIMS = (('DS more accurate than NDS (class-wise study)', +1), ('#SC 
                     ('#SC and #TC cross (#SC - #TC rises with T)', +1), ('Per-class change rises with T (mean |NCA(DS) - NCA(NDS)| over classes)', +1))
 
 def classwise_claims(study, # the class-wise study (fig3's at each preset)
-                     max_T:float=10, # temperatures up to here (the paper's Table 1 range)
+                     max_T:float=10, # temperatures up to here (the paper's Table 1 range, T = 2..10)
+                     min_T:float=2, # and from here: DS(T = 1) of a near-perfect teacher learns from one-hot targets, a step, not a trend (issue 25)
                      ledger=None, # its results ledger (default: the study's own)
                      paper:pd.DataFrame|None=None, # the paper's Table 1 rows of the pair this study stands for (`kdnb.paper.paper_classwise`)
                     )->list:
@@ -422,7 +423,7 @@ def classwise_claims(study, # the class-wise study (fig3's at each preset)
         why = f"the ledger {study.ledger(ledger).root} holds no complete set of {name} runs (teacher, NDS, DS): train them to test this claim"
         return [effect(t, [], s, 'not measured', untestable=why, paper_source=src) for t, s in CLASSWISE_CLAIMS]
     ds_acc, nds_acc = per_seed(res, 'accuracy'), per_seed(res, 'accuracy', 'nds').iloc[:, 0]
-    Ts = [T for T in ds_acc.columns if T <= max_T]
+    Ts = [T for T in ds_acc.columns if min_T <= T <= max_T]
     diff = (ds_acc[Ts].mean(1) - nds_acc).dropna()
     p_acc = np.nanmean([_paper_at(paper, 'acc_mean', 'ds', T) for T in Ts]) - _paper_at(paper, 'acc_mean', 'nds') if paper is not None else np.nan
     rows = [effect(CLASSWISE_CLAIMS[0][0], diff, +1, f"DS minus NDS accuracy, mean over T = {Ts[0]:g}..{Ts[-1]:g}: {_ci_text(diff, ' points')} "
@@ -450,7 +451,7 @@ def classwise_claims(study, # the class-wise study (fig3's at each preset)
                        + (f"; Spearman rho {_fmt((t['estimate'], t['low'], t['high']))}" if t else '')
                        + (f"; first T with #SC >= #TC: {cross[0]:g}" if cross else "; #SC stays below #TC at every T"),
                        paper=p_cross, paper_source=src, untestable=few, kind='jackknife', test=t))
-    change = pd.DataFrame({T: np.abs(ds[T] - nds).mean(1) for T in Ts}, index=seeds)  # per seed: mean over classes of |NCA(DS) - NCA(NDS)|
+    change = pd.DataFrame({T: class_change(ds[T], nds) for T in Ts}, index=seeds)  # per seed: mean over classes of |NCA(DS) - NCA(NDS)|
     rhos = _rhos(Ts, change)
     rows.append(effect(CLASSWISE_CLAIMS[4][0], rhos, +1, f"mean |change| {_ends(change, Ts, 4)}; per-seed Spearman rho {_ci_text(rhos)}",
                        paper=p_sc, paper_source=f"{src}: the trend of #SC, the count this continuous measure stands beside", kind='per-seed trend', comparable=False))

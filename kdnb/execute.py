@@ -23,7 +23,7 @@ from .study import Study, balanced_subset
 # %% auto #0
 __all__ = ['GROUPS', 'AWAIT_POLL', 'PROBE_TEMPS', 'shard', 'ShardedLoader', 'DataParallel', 'init_distributed',
            'RankZeroCheckpoint', 'student_memory', 'models_per_pass', 'memory_probe', 'train_runs', 'stability_probe',
-           'probe_verdicts']
+           'probe_verdicts', 'alone_probe']
 
 # %% ../nbs/07b_execute.ipynb #38a54157
 def shard(n:int, # samples in the global batch
@@ -366,4 +366,26 @@ def probe_verdicts(probe:pd.DataFrame, # a `stability_probe` result (or several,
     ds['verdict'] = np.select([ds.status == 'diverged', ds[f'nds_{by}'].isna(), ds[by] < ds[f'nds_{by}'] - tolerance],
                               ['diverged', 'NDS diverged', 'degraded'], 'stable')
     return ds[keys + ['T', 'epoch', 'train_acc', 'nds_train_acc', 'test_acc', 'nds_test_acc', 'verdict']].sort_values(keys + ['T']).reset_index(drop=True)
+
+
+# %% ../nbs/07b_execute.ipynb #cfdc77d6
+def alone_probe(study:Study, # the study whose data, architectures and recipes are probed
+                role:str, # 'teacher' or 'nds': the run trained, alone (no distilled student beside it)
+                epochs:int, # the recipe's epochs (its schedule spans them)
+                seed:int=0, # initialisation and batch order
+                eval_every:int|None=None, # epochs between evaluations on the test split (default: about 10 per run)
+                device='cpu', # 'auto', 'cpu' or 'cuda'
+                progress:bool|None=None, # progress bars
+                **dataset_options, # data options that replace the study's (e.g. n=5000: the training-set size of a generated set)
+               )->pd.DataFrame:
+    "The learning curve of `study`'s teacher or NDS trained alone for `epochs`: one row per evaluation (test accuracy in %), with the run's wall seconds."
+    check_choice('role', role, ['teacher', 'nds']); check_range('epochs', epochs, 1)
+    s = replace(study, dataset_options={**study.dataset_options, **dataset_options})
+    train, test, model = s.data('train'), s.data('test'), 'teacher' if role == 'teacher' else 'student'
+    recipe = replace(s.teacher_recipe if role == 'teacher' else s.student_recipe, epochs=epochs,
+                     eval_every=check_range('eval_every', eval_every, 1) if eval_every is not None else max(1, epochs // 10))
+    start = time.time()
+    history = fit({role: s.model(model, seed)}, {role: None}, train, recipe, device=device, seed=seed, eval_set=test, progress=progress)['history']
+    base = dict(role=role, arch=getattr(s, model), train_images=len(train), epochs=epochs, seed=seed, wall_seconds=round(time.time() - start))
+    return pd.DataFrame([dict(base, epoch=e['epoch'], test_acc=round(100*e['test_acc'][role], 2)) for e in history if e.get('test_acc')])
 

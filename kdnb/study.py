@@ -26,7 +26,7 @@ from .trifeature import trifeature_counterfactual
 # %% auto #0
 __all__ = ['EVAL_SIZE', 'TEACHER_SEED_OFFSET', 'NOISE_PERMS', 'INDIVIDUAL_SUBSET', 'INDIVIDUAL_K', 'PIXEL_SIDE',
            'SOFT_TARGET_SUBSET', 'COUNTERFACTUAL_N', 'COUNTERFACTUALS', 'Study', 'balanced_indices', 'balanced_subset',
-           'tested_nca']
+           'tested_nca', 'class_change']
 
 # %% ../nbs/07_study.ipynb #5adcf02d
 @dataclass(frozen=True)
@@ -354,6 +354,15 @@ def tested_nca(o:dict, # `Study.outputs`: `preds` (seeds, N) and `labels`
 
 def _acc(o:dict)->np.ndarray: return 100 * (o['preds'] == o['labels']).mean(-1)
 
+def class_change(a, # normalised class accuracies (seeds, classes), e.g. a DS's (`tested_nca`)
+                 ref, # the same of the reference (the NDS), seeds paired row by row with `a`
+                )->np.ndarray:
+    "Per seed: the mean over classes of |NCA(a) - NCA(ref)|, a continuous per-class effect beside the thresholded #SC."
+    return np.abs(np.asarray(a, dtype=float) - np.asarray(ref, dtype=float)).mean(-1)
+
+def _spread(v)->tuple: v = np.asarray(v, dtype=float); return v.mean(), (v.std(ddof=1) if len(v) > 1 else np.nan)
+
+
 # %% ../nbs/07_study.ipynb #d51d0c49
 def _paired(**outs):
     "Raise unless the `outputs` compared (role name -> `Study.outputs` dict) cover the same seeds: seeds are paired."
@@ -373,16 +382,20 @@ def _warn_unpaired(df:pd.DataFrame):
 @patch
 def classwise(self:Study, alpha:float=0.05, # significance level of each per-class test
               ledger:Ledger|None=None)->pd.DataFrame:
-    "Per temperature: DS accuracy (mean, std over seeds), #SC and #TC (uncorrected, Holm, BH); teacher and NDS as rows too."
+    "Per temperature: DS accuracy (mean, std over seeds), #SC and #TC (uncorrected, Holm, BH), the per-class change against the NDS; teacher and NDS as rows too."
     C = self.num_classes()
     teacher, nds = self.outputs('teacher', ledger=ledger), self.outputs('nds', ledger=ledger); _paired(teacher=teacher, nds=nds)
-    rows = [dict(role=r, T=np.nan, acc_mean=_acc(o).mean(), acc_std=_acc(o).std(ddof=1) if len(o['seeds']) > 1 else np.nan,
-                 n_seeds=len(o['seeds'])) for r, o in (('teacher', teacher), ('nds', nds))]
+    base, S = tested_nca(nds, C), len(nds['seeds'])
+    floor = [class_change(base[i], base[j]) for i in range(S) for j in range(i + 1, S)]  # NDS against NDS of another seed: seed noise alone
+    rows = [dict(role=r, T=np.nan, acc_mean=_acc(o).mean(), acc_std=_acc(o).std(ddof=1) if len(o['seeds']) > 1 else np.nan, n_seeds=len(o['seeds']),
+                 **dict(zip(('change_mean', 'change_std'), _spread(v) if len(v) else (np.nan, np.nan))))
+            for r, o, v in (('teacher', teacher, class_change(tested_nca(teacher, C), base)), ('nds', nds, floor))]
     for T in self.temperatures:
         try: ds = self.outputs('ds', T, ledger)
         except LookupError: continue
         _paired(teacher=teacher, nds=nds, **{f'ds_T={T:g}': ds})
-        row = dict(role='ds', T=T, acc_mean=_acc(ds).mean(), acc_std=_acc(ds).std(ddof=1) if len(ds['seeds']) > 1 else np.nan, n_seeds=len(ds['seeds']))
+        row = dict(role='ds', T=T, acc_mean=_acc(ds).mean(), acc_std=_acc(ds).std(ddof=1) if len(ds['seeds']) > 1 else np.nan, n_seeds=len(ds['seeds']),
+                   **dict(zip(('change_mean', 'change_std'), _spread(class_change(tested_nca(ds, C), base)))))
         for name, ref in (('sc', nds), ('tc', teacher)):
             for corr, suffix in ((None, ''), ('holm', '_holm'), ('fdr_bh', '_bh')):
                 row[f'n_{name}{suffix}'] = count_significant(tested_nca(ds, C), tested_nca(ref, C), alpha, corr)
