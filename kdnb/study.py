@@ -385,20 +385,21 @@ def classwise(self:Study, alpha:float=0.05, # significance level of each per-cla
     "Per temperature: DS accuracy (mean, std over seeds), #SC and #TC (uncorrected, Holm, BH), the per-class change against the NDS; teacher and NDS as rows too."
     C = self.num_classes()
     teacher, nds = self.outputs('teacher', ledger=ledger), self.outputs('nds', ledger=ledger); _paired(teacher=teacher, nds=nds)
-    base, S = tested_nca(nds, C), len(nds['seeds'])
+    ref = {'sc': tested_nca(nds, C), 'tc': tested_nca(teacher, C)}  # each reference's normalised class accuracies, once
+    base, S = ref['sc'], len(nds['seeds'])
     floor = [class_change(base[i], base[j]) for i in range(S) for j in range(i + 1, S)]  # NDS against NDS of another seed: seed noise alone
-    rows = [dict(role=r, T=np.nan, acc_mean=_acc(o).mean(), acc_std=_acc(o).std(ddof=1) if len(o['seeds']) > 1 else np.nan, n_seeds=len(o['seeds']),
-                 **dict(zip(('change_mean', 'change_std'), _spread(v) if len(v) else (np.nan, np.nan))))
-            for r, o, v in (('teacher', teacher, class_change(tested_nca(teacher, C), base)), ('nds', nds, floor))]
+    stats = lambda o, change: dict(zip(('acc_mean', 'acc_std'), _spread(_acc(o))), n_seeds=len(o['seeds']),
+                                   **dict(zip(('change_mean', 'change_std'), _spread(change) if len(change) else (np.nan, np.nan))))
+    rows = [dict(role='teacher', T=np.nan, **stats(teacher, class_change(ref['tc'], base))), dict(role='nds', T=np.nan, **stats(nds, floor))]
     for T in self.temperatures:
         try: ds = self.outputs('ds', T, ledger)
         except LookupError: continue
         _paired(teacher=teacher, nds=nds, **{f'ds_T={T:g}': ds})
-        row = dict(role='ds', T=T, acc_mean=_acc(ds).mean(), acc_std=_acc(ds).std(ddof=1) if len(ds['seeds']) > 1 else np.nan, n_seeds=len(ds['seeds']),
-                   **dict(zip(('change_mean', 'change_std'), _spread(class_change(tested_nca(ds, C), base)))))
-        for name, ref in (('sc', nds), ('tc', teacher)):
+        nca = tested_nca(ds, C)
+        row = dict(role='ds', T=T, **stats(ds, class_change(nca, base)))
+        for name, r in ref.items():
             for corr, suffix in ((None, ''), ('holm', '_holm'), ('fdr_bh', '_bh')):
-                row[f'n_{name}{suffix}'] = count_significant(tested_nca(ds, C), tested_nca(ref, C), alpha, corr)
+                row[f'n_{name}{suffix}'] = count_significant(nca, r, alpha, corr)
         rows.append(row)
     return pd.DataFrame(rows)
 
