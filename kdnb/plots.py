@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_plots.ipynb #38902d9b
 from __future__ import annotations
-import json, re
+import json, re, textwrap
 
 import numpy as np
 import pandas as pd
@@ -16,7 +16,7 @@ import seaborn as sns
 from .core import atomic_write, figures_dir, rehearsing
 
 # %% auto #0
-__all__ = ['check_columns', 'plot_class_accuracy', 'plot_disagreement', 'plot_counts_vs_T', 'plot_fairness_vs_T',
+__all__ = ['check_columns', 'wrap_title', 'plot_class_accuracy', 'plot_disagreement', 'plot_counts_vs_T', 'plot_fairness_vs_T',
            'plot_individual', 'save_artifact']
 
 # %% ../nbs/10_plots.ipynb #b29e904b
@@ -29,6 +29,12 @@ def check_columns(df:pd.DataFrame, # the frame to check
     missing = [c for c in columns if c not in df.columns]
     if missing: raise ValueError(f"{name} is missing columns {missing}; it has {list(df.columns)}")
     return df
+
+def wrap_title(title:str|None, # an axes title, or None
+               width:int=45, # characters per line
+              )->str|None:
+    "`title` broken into lines of at most `width` characters, so that a long study name does not run into the next panel's title."
+    return None if title is None else '\n'.join(textwrap.fill(line, width) for line in str(title).split('\n'))
 
 # %% ../nbs/10_plots.ipynb #197ec0b6
 _ROLE_COLORS = dict(teacher='black', nds='tab:orange', ds='tab:blue')
@@ -85,7 +91,7 @@ def plot_class_accuracy(df:pd.DataFrame, # columns T, class, `value`; optional `
                        facecolors='none' if tag else [colors[T] for T in sig['T']], edgecolors=[colors[T] for T in sig['T']])
     classes = sorted(df['class'].unique())
     ax.set_xticks(classes, class_names if class_names is not None else classes, rotation=45 if class_names is not None else 0)
-    ax.set(xlabel='class', ylabel='DS accuracy', title=title)
+    ax.set(xlabel='class', ylabel='DS accuracy', title=wrap_title(title))
     ax.legend(fontsize='x-small', ncols=2)
     return _drawn(ax, made)
 
@@ -139,7 +145,7 @@ def plot_counts_vs_T(df:pd.DataFrame, # columns T, n_sc, n_tc, acc_mean (acc_std
         ax2.plot(T, mean, marker='^', color='tab:blue', label=f'DS accuracy{tag}', **kw)
         if not tag and np.isfinite(std).any(): ax2.fill_between(T, mean - std, mean + std, color='tab:blue', alpha=0.2, label='DS accuracy +- 1 std')
     _T_axis(ax, Ts, log_T); ax.set_zorder(ax2.get_zorder() + 1); ax.patch.set_visible(False)  # counts above the band
-    ax.set(xlabel='temperature T', ylabel='number of classes', title=title); ax2.set_ylabel('DS accuracy')
+    ax.set(xlabel='temperature T', ylabel='number of classes', title=wrap_title(title)); ax2.set_ylabel('DS accuracy')
     h1, l1 = ax.get_legend_handles_labels(); h2, l2 = ax2.get_legend_handles_labels()
     ax.legend(h1 + h2, l1 + l2, fontsize='x-small', loc='upper center', bbox_to_anchor=(0.5, -0.18), ncols=3)
     return _drawn(ax, made)
@@ -176,7 +182,7 @@ def plot_fairness_vs_T(df:pd.DataFrame, # columns role, T, `<metric>_mean` (`<me
                         color=_ROLE_COLORS['ds'] if v is None else _LINE_COLORS[i % len(_LINE_COLORS)], label=f'DS{tag}' if v is None else f'DS {v}', **kw)
         for role in ('teacher', 'nds'): _hline(ax, _role(src, role), metric, role, kw, tag)
     _T_axis(ax, Ts, log_T)
-    ax.set(xlabel='temperature T', ylabel=ylabel or {'eod': 'EOD (%)', 'dpd': 'DPD (%)', 'acc': 'accuracy (%)'}.get(metric, metric), title=title)
+    ax.set(xlabel='temperature T', ylabel=ylabel or {'eod': 'EOD (%)', 'dpd': 'DPD (%)', 'acc': 'accuracy (%)'}.get(metric, metric), title=wrap_title(title))
     h, l = ax.get_legend_handles_labels()  # legend order: DS, teacher, NDS; ours, then the paper's
     rank = [(s.endswith('(paper)'), ['DS', 'teacher', 'NDS'].index(s.split(' ')[0])) for s in l]
     idx = sorted(range(len(l)), key=rank.__getitem__)
