@@ -13,7 +13,7 @@ from fastcore.basics import patch
 # The lower modules' names that the paper notebooks use come to them through kdnb.paper, from here: one place to change when they move.
 from .core import check_choice, enable_rehearsal, figures_dir, get_device, in_test, paper_dir, provenance, rehearsal_dir, rehearsing
 from .data import GROUP_ATTRIBUTES, dataset_info
-from .plots import check_columns, save_artifact, _ROLE_NAMES
+from .plots import check_columns, save_artifact, wrap_title, _ROLE_NAMES
 from .claims import VERDICTS, budget_claims, budget_table, classwise_claims, failed_runs, failure_rates, fairness_claims, judge, learning_curves, longer
 from .scale import fetch_data
 from .presets import ARTIFACTS, BUDGET_CHECKS, FAILURE_CHECKS, PAPER_GPU_HOURS, PRESETS, prepare_rehearsal, studies
@@ -536,7 +536,7 @@ def plot_lagging_runs(curves:dict, # study name -> `kdnb.claims.learning_curves`
     for ax, r in zip(axes[0], lagging.itertuples()):
         c = curves[r.study]; same = c[(c.role == r.role) & ((c['T'] == r.T) | (c['T'].isna() & pd.isna(r.T)))].dropna(subset=['test_acc'])
         for seed, g in same.groupby('seed'): ax.plot(g.epoch, g.test_acc, ls='-' if seed == r.seed else ':', label=f'seed {seed}')
-        ax.set(title=f"{r.study}: {r.role.upper()}" + ('' if pd.isna(r.T) else f" T={r.T:g}"), xlabel='epoch', ylabel='test accuracy (%)'); ax.legend(fontsize=7)
+        ax.set(title=wrap_title(f"{r.study}: {r.role.upper()}" + ('' if pd.isna(r.T) else f" T={r.T:g}")), xlabel='epoch', ylabel='test accuracy (%)'); ax.legend(fontsize=7)
     return fig
 
 # %% ../nbs/11_paper.ipynb #a114ac6e
