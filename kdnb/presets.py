@@ -60,7 +60,7 @@ def _paper_studies()->dict:
 
 # %% ../nbs/07a_presets.ipynb #c0b4cc36
 CPU_TEACHER_RECIPE = Recipe(epochs=10, batch_size=128, lr=0.05, schedule='cosine', augment=False, eval_every=1)
-FMNIST_CPU_TRAIN = 10_000 # training images of the cpu Fashion-MNIST study: 1,000 per class (a sixth of its training set), so that teacher and students train to their plateau in about 40 min per seed on one core
+FMNIST_CPU_TRAIN = 10_000 # training images of the cpu Fashion-MNIST study: 1,000 per class (a sixth of its training set), so that teacher and students train to their plateau in 34-37 min per seed on one core (measured)
 FMNIST_TEACHER_RECIPE = replace(CPU_TEACHER_RECIPE, epochs=40, eval_every=2) # 3,160 steps (the 12-epoch teacher on all 60,000 images was still rising: see the notes)
 CPU_STUDENT_RECIPE = Recipe(epochs=30, batch_size=128, optimizer='sgd', lr=0.005, momentum=0.9, weight_decay=5e-4, schedule='cosine',
                             augment=False, bf16=False, eval_every=3)
