@@ -27,9 +27,9 @@ __all__ = ['PAPER_TABLES', 'FAIRNESS_COLUMNS', 'CPU_STUDY_MINUTES', 'REPORTS', '
            'paper_fig2', 'summarise', 'fmt_mean_std', 'in_paper', 'compare', 'check_params', 'preset_cost',
            'resolve_preset', 'Paper', 'setup', 'upto_T', 'summarise_by', 'model_labels', 'fmt_floor', 'printed',
            'classwise_table', 'individual_runs', 'fig2_temperatures', 'mean_disagreement', 'paper_disagreement',
-           'disagreement_table', 'describe_floors', 'plot_lagging_runs', 'budget_runs', 'check_classwise',
-           'check_class_accuracy', 'check_disagreement', 'check_fairness', 'check_losses', 'check_individual',
-           'check_claims']
+           'disagreement_table', 'describe_floors', 'plot_lagging_runs', 'budget_runs', 'study_fairness_claims',
+           'check_classwise', 'check_class_accuracy', 'check_disagreement', 'check_fairness', 'check_losses',
+           'check_individual', 'check_claims']
 
 # %% ../nbs/11_paper.ipynb #a9dac4b3
 PAPER_TABLES = ('table1', 'fairness_cv', 'fairness_nlp', 'table4', 'fig1', 'fig2')
@@ -579,6 +579,17 @@ def budget(self:Paper)->tuple:
 # %% ../nbs/11_paper.ipynb #c3e0477f
 CLASSWISE_STANDIN = ('cifar100', 'resnet56', 'resnet20') # the paper pair whose Table 1 rows the report's class-wise claims stand beside
 
+def study_fairness_claims(study, # a fairness study with runs in its ledger
+                          high_T:float=20, # temperatures from here up are 'very high'
+                         )->list:
+    "`kdnb.claims.fairness_claims` of `study` with all the ledger and the paper give: individual fairness in each seed's teacher embedding and (images) in pixels, the counterfactual gaps (generated data), the paper's numbers for its dataset, the teachers' soft targets."
+    attrs, d = GROUP_ATTRIBUTES[study.dataset], study.dataset
+    reported = any(in_paper(t, d) for t in ('fairness_cv', 'fairness_nlp'))
+    return fairness_claims(study, attrs, high_T=high_T, individual={e: study.individual(e) for e in ('teacher', 'pixels')[:2 if dataset_info(d).channels else 1]},
+                           counterfactual={a: study.counterfactual(a) for a in COUNTERFACTUALS[d]} if d in COUNTERFACTUALS else None,
+                           paper={a: paper_fairness(d, a) for a in attrs} if reported else None,
+                           paper_individual=paper_individual(d) if in_paper('table4', d) else None, soft_targets=study.soft_targets())
+
 @patch
 def report_claims(self:Paper, checks=(), # more `kdnb.claims.effect` rows (the budget check's)
                   high_T:float=20, # temperatures from here up are 'very high'
@@ -586,14 +597,33 @@ def report_claims(self:Paper, checks=(), # more `kdnb.claims.effect` rows (the b
     "The reproduction report's claims, judged (`kdnb.claims.judge`): the class-wise study's, the fairness study's (the paper's numbers beside each), and `checks`."
     cw, fs = self.studies['classwise'], self.studies['fairness']
     rows = classwise_claims(cw, paper=paper_classwise(*CLASSWISE_STANDIN))
-    if len(fs.results()):
-        attrs = GROUP_ATTRIBUTES[fs.dataset]
-        reported = any(in_paper(t, fs.dataset) for t in ('fairness_cv', 'fairness_nlp'))
-        rows += fairness_claims(fs, attrs, high_T=high_T, individual={e: fs.individual(e) for e in ('teacher', 'pixels')},
-                                counterfactual={a: fs.counterfactual(a) for a in COUNTERFACTUALS[fs.dataset]} if fs.dataset in COUNTERFACTUALS else None,
-                                paper={a: paper_fairness(fs.dataset, a) for a in attrs} if reported else None,
-                                paper_individual=paper_individual(fs.dataset) if in_paper('table4', fs.dataset) else None, soft_targets=fs.soft_targets())
+    if len(fs.results()): rows += study_fairness_claims(fs, high_T)
     return judge(rows + list(checks))
+
+# %% ../nbs/11_paper.ipynb #f1788a99
+def _with_ds(paper:Paper)->list:
+    "The studies of `paper` whose ledgers hold a distilled student, or a LookupError that says to train them."
+    out = [s for s in paper.studies.values() if (s.results().role == 'ds').any()]
+    if not out: raise LookupError(f"the ledgers hold no distilled student of any loss of {list(paper.studies)}: train them first (Paper.run)")
+    return out
+
+@patch
+def loss_individual(self:Paper)->pd.DataFrame:
+    "Mean and std over seeds per loss, role and T of `individual_runs` (Lipschitz ratio and consistency per embedding, counterfactual gaps), for each loss whose ledger holds a distilled student."
+    runs = pd.concat([individual_runs(s).assign(loss=s.student_recipe.loss) for s in _with_ds(self)], ignore_index=True)
+    tables = summarise_by(runs, 'loss', [c for c in runs if c not in ('role', 'T', 'seed', 'loss')])
+    return pd.concat([t.assign(loss=l) for l, t in tables.items()], ignore_index=True)
+
+@patch
+def loss_claims(self:Paper, high_T:float=20, # temperatures from here up are 'very high'
+               )->pd.DataFrame:
+    "The paper's fairness claims asked of each loss whose ledger holds a distilled student (`study_fairness_claims`, the loss in a `loss` column and before each claim), judged as one family over every loss."
+    rows, asked = [], set()
+    for s in _with_ds(self):
+        for r in study_fairness_claims(s, high_T):
+            loss = 'NDS' if ' of the NDS ' in r['claim'] else s.student_recipe.loss  # the NDS is every loss's: its checks once
+            if (loss, r['claim']) not in asked: asked.add((loss, r['claim'])); rows.append(dict(r, claim=f"{loss}: {r['claim']}", loss=loss))
+    return judge(rows)
 
 # %% ../nbs/11_paper.ipynb #5fa32796
 @patch
@@ -687,8 +717,10 @@ def check_fairness(paper:Paper, # the notebook's Paper
 # %% ../nbs/11_paper.ipynb #96ad2b7e
 def check_losses(paper:Paper, # the losses notebook's Paper
                  summary:pd.DataFrame, # `Paper.loss_summary()`, as drawn
+                 individual:pd.DataFrame|None=None, # `Paper.loss_individual()`, as drawn
+                 claims:pd.DataFrame|None=None, # `Paper.loss_claims()`, as shown
                 ):
-    "The losses notebook: each loss drawn passes `check_fairness`; the loss asked for is drawn (at `temp`); the teacher and the NDS are the same runs for every loss."
+    "The losses notebook: each loss drawn passes `check_fairness`; the loss asked for is drawn (at `temp`); the teacher and the NDS are the same runs for every loss; individual measures and claims for every loss drawn, finite, with the five verdicts."
     study_of = {s.student_recipe.loss: n for n, s in paper.studies.items()}
     for (a, l), t in summary.groupby(['attribute', 'loss'], sort=False):
         asked = paper.loss is None or l == paper.loss  # `temp` was trained for the loss asked for, or for all
@@ -696,6 +728,17 @@ def check_losses(paper:Paper, # the losses notebook's Paper
     _ensure(paper.loss is None or paper.loss in set(summary.loss), f"the loss asked for, {paper.loss!r}, is not drawn")
     ref = summary[summary.role != 'ds'].groupby(['attribute', 'role'])[[f'{v}_mean' for v in FAIRNESS_VALUES]].nunique()
     _ensure((ref <= 1).all().all(), "the teacher's or the NDS's numbers differ between losses: they are to be the same runs")
+    losses = set(summary.loss)
+    if individual is not None:
+        _ensure(set(individual.loss) == losses and not individual.duplicated(['loss', 'role', 'T']).any(), "the individual measures are not one row per (loss, role, T) of the losses drawn")
+        vals = individual.filter(regex=r'^(individual_fairness|cf_).*_mean$')
+        _ensure(np.isfinite(vals).all().all() and (vals >= 0).all().all(), "an individual-fairness ratio or counterfactual gap is not finite and >= 0")
+        _ensure((individual[individual.role != 'ds'].groupby('role')[list(vals)].nunique() <= 1).all().all(), "the teacher's or the NDS's individual measures differ between losses")
+    if claims is not None:
+        _ensure(losses <= set(claims.loss), f"no claims for the losses {sorted(losses - set(claims.loss))} drawn")
+        _ensure(claims.verdict.isin(VERDICTS).all(), f"verdicts outside {VERDICTS}: {sorted(set(claims.verdict) - set(VERDICTS))}")
+        decided = claims[claims.verdict != 'not testable here']
+        _ensure(decided[['estimate', 'ci_low', 'ci_high', 'p', 'q']].notna().all().all(), "a decided claim has no estimate, interval, p or q")
 
 # %% ../nbs/11_paper.ipynb #e03201a7
 def check_individual(paper:Paper, # the table4 notebook's Paper
