@@ -600,7 +600,7 @@ def report_claims(self:Paper, checks=(), # more `kdnb.claims.effect` rows (the b
     if len(fs.results()): rows += study_fairness_claims(fs, high_T)
     return judge(rows + list(checks))
 
-# %% ../nbs/11_paper.ipynb #f1788a99
+# %% ../nbs/11_paper.ipynb #098e103e
 def _with_ds(paper:Paper)->list:
     "The studies of `paper` whose ledgers hold a distilled student, or a LookupError that says to train them."
     out = [s for s in paper.studies.values() if (s.results().role == 'ds').any()]
