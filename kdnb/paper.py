@@ -625,6 +625,12 @@ def loss_claims(self:Paper, high_T:float=20, # temperatures from here up are 've
             if (loss, r['claim']) not in asked: asked.add((loss, r['claim'])); rows.append(dict(r, claim=f"{loss}: {r['claim']}", loss=loss))
     return judge(rows)
 
+@patch
+def loss_failures(self:Paper)->pd.DataFrame:
+    "Per loss and DS temperature: the distilled students that failed to train by the written rule (`kdnb.claims.failed_runs`), the failure rate and its exact 95% interval."
+    rates = [failure_rates(r, failed_runs(r)).assign(loss=s.student_recipe.loss) for s in _with_ds(self) for r in [s.results()]]
+    return pd.concat(rates, ignore_index=True).query("role == 'ds'").reset_index(drop=True)
+
 # %% ../nbs/11_paper.ipynb #5fa32796
 @patch
 def failures(self:Paper)->tuple:

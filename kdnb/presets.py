@@ -132,10 +132,10 @@ ARTIFACTS = {
     'fig5': {'paper': ['hatexplain'], 'smoke': ['smoke_text']},
     'table3': {'paper': ['hatexplain'], 'smoke': ['smoke_text']},
     'table4': {'paper': ['celeba', 'trifeature', 'hatexplain'], 'cpu': ['trifeature'], 'smoke': ['smoke', 'smoke_text']},
-    # not a paper artifact: the paper's question asked of other distillation losses (nbs/losses.ipynb); the cpu study is defined, not yet trained
+    # not a paper artifact: the paper's question asked of other distillation losses (nbs/losses.ipynb)
     'losses': {'cpu': [f'trifeature_{loss}' for loss in LOSS_STUDY], 'smoke': [f'smoke_{loss}' for loss in LOSS_STUDY]},
 }
-NOT_TRAINED = {'cpu': ('losses',)} # preset -> artifacts defined there whose studies are not trained yet: `kdnb.scale.rebuild` leaves them out
+NOT_TRAINED = {} # preset -> artifacts defined there whose studies are not trained yet: `kdnb.scale.rebuild` leaves them out (none: the losses study was trained on 2026-12-03)
 PAPER_GPU_HOURS = {'cifar10': 20, 'svhn': 25, 'cifar100': 25, 'cifar100_densenet': 120, 'tiny_imagenet': 60, 'imagenet': 2500,
                    'imagenet_vit': 4000, 'celeba': 150, 'trifeature': 5, 'hatexplain': 30}
 
