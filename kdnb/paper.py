@@ -214,7 +214,7 @@ def check_params(**params, # the notebook's parameters by name, e.g. preset=...,
     return params
 
 # %% ../nbs/11_paper.ipynb #9fedd558
-CPU_STUDY_MINUTES = {'trifeature100': 51, 'trifeature': 48, 'fmnist': 36}  # measured: wall minutes per seed (teacher, students, evaluation and ledger records), one process per core of a 2-core machine, a second training on the other core (fmnist 2026-12-03 on an AMD EPYC with ATEN_CPU_CAPABILITY=avx2, seeds 2-4 trained whole: 34-37 min; trifeature, 2,500 training images, 2026-12-02 on an AMD EPYC without AVX-512; trifeature100 2026-12-03 on an AMD EPYC with ATEN_CPU_CAPABILITY=avx2: teacher 26 min, the fused NDS + 13-DS pass 24 min)
+CPU_STUDY_MINUTES = {'trifeature100': 51, 'trifeature': 48, 'fmnist': 36, 'trifeature_kd': 48, 'trifeature_dkd': 7, 'trifeature_dist': 7, 'trifeature_lskd': 6}  # measured: wall minutes per seed (teacher, students, evaluation and ledger records), one process per core of a 2-core machine, a second training on the other core (fmnist 2026-12-03 on an AMD EPYC with ATEN_CPU_CAPABILITY=avx2, seeds 2-4 trained whole: 34-37 min; trifeature, 2,500 training images, 2026-12-02 on an AMD EPYC without AVX-512; trifeature100 2026-12-03 on an AMD EPYC with ATEN_CPU_CAPABILITY=avx2: teacher 26 min, the fused NDS + 13-DS pass 24 min; the losses study 2026-12-03, same machine and setting, with the seed's teacher in the run store: a fused 5-DS pass plus evaluation and records, DKD 6.2-6.5 min, DIST 6.3-6.9, logit-standardised KD 6.0; trifeature_kd is the Trifeature study's own teacher, NDS and 5 of its DS: at most its 48 min)
 
 def preset_cost(artifacts, # one paper artifact ('fig3') or several (['fig3', 'table2'])
                 preset:str, # 'paper', 'cpu' or 'smoke'
