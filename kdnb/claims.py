@@ -19,9 +19,9 @@ from statsmodels.stats.multitest import multipletests
 __all__ = ['VERDICTS', 'CLAIM_FAMILIES', 'FAILED_BELOW', 'FAILED_BEHIND', 'ONE_HOT_TOP', 'REPRODUCED', 'CLASSWISE_CLAIMS',
            'CLAIM_COLUMNS', 'CLAIM_DETAILS', 'paired_ci', 'trend_ci', 'jackknife_ci', 'paired_test', 'jackknife_test',
            'bh_q', 'seeds_to_decide', 'decide', 'effect', 'judge', 'per_seed', 'learning_curves', 'plateau',
-           'lagging_runs', 'failed_runs', 'failure_rates', 'one_hot_teacher', 'group_accuracy', 'compare_curves',
-           'longer', 'budget_table', 'budget_claims', 'classwise_claims', 'fairness_claims', 'claims_prose',
-           'plot_learning_curves']
+           'lagging_runs', 'unconverged', 'failed_runs', 'failure_rates', 'one_hot_teacher', 'group_accuracy',
+           'compare_curves', 'longer', 'budget_table', 'budget_claims', 'classwise_claims', 'fairness_claims',
+           'claims_prose', 'plot_learning_curves']
 
 # %% ../nbs/10a_claims.ipynb #294692bc
 def paired_ci(diffs, # one difference per seed (e.g. DS minus NDS accuracy of the same seed)
@@ -220,7 +220,7 @@ def plateau(curves:pd.DataFrame, # `learning_curves` output
         c = c.sort_values('epoch'); k = max(1, len(c)//3)
         gain = c.test_acc.iloc[-1] - c.test_acc.iloc[-1 - k] if len(c) > k else np.nan
         rows.append(dict(role=role, T=T, seed=seed, final_test_acc=c.test_acc.iloc[-1], gain_last_third=gain, plateau=bool(gain < tol)))
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=['role', 'T', 'seed', 'final_test_acc', 'gain_last_third', 'plateau'])  # the columns also when no run was evaluated
 
 # %% ../nbs/10a_claims.ipynb #0a406547
 def lagging_runs(plateaus:pd.DataFrame, # `plateau` output (one row per run)
@@ -232,6 +232,18 @@ def lagging_runs(plateaus:pd.DataFrame, # `plateau` output (one row per run)
     out = plateaus.assign(median_of_seeds=med, behind=med - plateaus.final_test_acc)
     return out[out.behind > tol].reset_index(drop=True)
 
+
+# %% ../nbs/10a_claims.ipynb #e5a680d7
+def unconverged(plateaus:pd.DataFrame, # `plateau` output of one study (one row per run)
+                share:float=0.5, # more than this share of its distilled students missing the criterion makes the reason
+                what:str='distilled', # how the students are named in the reason (e.g. 'lskd')
+               )->str|None:
+    "Why the study's DS claims are not testable when more than `share` of its distilled students miss the plateau criterion (None otherwise)."
+    check_range('share', share, 0, 1)
+    ds = plateaus[plateaus.role == 'ds']; miss = ds[~ds.plateau.astype(bool)]
+    if not len(ds) or len(miss) <= share * len(ds): return None
+    return (f"{len(miss)} of {len(ds)} {what} students miss the plateau criterion (test accuracy still gaining {miss.gain_last_third.min():.2f}-"
+            f"{miss.gain_last_third.max():.2f} points over the last third of training): the recipe stops before they converge")
 
 # %% ../nbs/10a_claims.ipynb #ddd72075
 FAILED_BELOW, FAILED_BEHIND = 50.0, 10.0 # the failed-run rule, written before training: final accuracy (%) under 50, or more than 10 points under the own seed's NDS

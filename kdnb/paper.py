@@ -14,7 +14,8 @@ from fastcore.basics import patch
 from .core import check_choice, enable_rehearsal, figures_dir, get_device, in_test, paper_dir, provenance, rehearsal_dir, rehearsing
 from .data import GROUP_ATTRIBUTES, dataset_info
 from .plots import check_columns, save_artifact, wrap_title, _ROLE_NAMES
-from .claims import VERDICTS, budget_claims, budget_table, classwise_claims, failed_runs, failure_rates, fairness_claims, judge, learning_curves, longer
+from .claims import (VERDICTS, budget_claims, budget_table, classwise_claims, failed_runs, failure_rates, fairness_claims, judge, learning_curves,
+                         longer, plateau, unconverged)
 from .scale import fetch_data
 from .presets import ARTIFACTS, BUDGET_CHECKS, FAILURE_CHECKS, PAPER_GPU_HOURS, PRESETS, prepare_rehearsal, studies
 from .study import COUNTERFACTUALS, INDIVIDUAL_K
@@ -615,14 +616,27 @@ def loss_individual(self:Paper)->pd.DataFrame:
     return pd.concat([t.assign(loss=l) for l, t in tables.items()], ignore_index=True)
 
 @patch
-def loss_claims(self:Paper, high_T:float=20, # temperatures from here up are 'very high'
+def loss_plateaus(self:Paper)->pd.DataFrame:
+    "Per loss whose ledger holds a distilled student: `kdnb.claims.plateau` of every run of its study (the test-accuracy gain over the last third of training), with a `loss` column."
+    return pd.concat([plateau(learning_curves(s)).assign(loss=s.student_recipe.loss) for s in _with_ds(self)], ignore_index=True)
+
+@patch
+def loss_claims(self:Paper, checks=(), # budget-check rows of the losses' studies (`Paper.budget`), the study's name at the end of each claim
+                high_T:float=20, # temperatures from here up are 'very high'
                )->pd.DataFrame:
-    "The paper's fairness claims asked of each loss whose ledger holds a distilled student (`study_fairness_claims`, the loss in a `loss` column and before each claim), judged as one family over every loss."
-    rows, asked = [], set()
+    "The paper's fairness claims asked of each loss whose ledger holds a distilled student (`study_fairness_claims`, the loss in a `loss` column and before each claim), judged as one family over every loss; a loss whose students mostly miss the plateau criterion is `not testable here` (`kdnb.claims.unconverged`)."
+    rows, asked, plateaus = [], set(), self.loss_plateaus()
     for s in _with_ds(self):
+        loss = s.student_recipe.loss
+        why = unconverged(plateaus[plateaus.loss == loss], what=loss)
         for r in study_fairness_claims(s, high_T):
-            loss = 'NDS' if ' of the NDS ' in r['claim'] else s.student_recipe.loss  # the NDS is every loss's: its checks once
-            if (loss, r['claim']) not in asked: asked.add((loss, r['claim'])); rows.append(dict(r, claim=f"{loss}: {r['claim']}", loss=loss))
+            who = 'NDS' if ' of the NDS ' in r['claim'] else loss  # the NDS is every loss's: its checks once
+            if (who, r['claim']) in asked: continue
+            asked.add((who, r['claim']))
+            if why and who != 'NDS' and r['untestable'] is None: r = dict(r, untestable=why)
+            rows.append(dict(r, claim=f"{who}: {r['claim']}", loss=who))
+    names = {s.name: s.student_recipe.loss for s in self.studies.values()}
+    rows += [dict(r, loss=next((l for n, l in names.items() if r['claim'].endswith(f'({n})')), '')) for r in checks]
     return judge(rows)
 
 @patch

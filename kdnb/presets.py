@@ -176,7 +176,8 @@ def studies(artifact:str, # a paper artifact: a key of ARTIFACTS ('fig3', 'table
 # %% ../nbs/07a_presets.ipynb #33ea4166
 BUDGET_CHECKS = {  # preset -> study -> the students trained again with twice the epochs: their temperatures and seeds
     'paper': {},  # none: see above
-    'cpu': {'trifeature': dict(temps=(4, 10), seeds=(0, 1, 2)), 'trifeature100': dict(temps=(4, 10), seeds=(0, 1, 2))},
+    'cpu': {'trifeature': dict(temps=(4, 10), seeds=(0, 1, 2)), 'trifeature100': dict(temps=(4, 10), seeds=(0, 1, 2)),
+            'trifeature_lskd': dict(temps=(4, 10), seeds=(0, 1, 2))},  # the losses study: logit-standardised KD, whose students miss the plateau criterion
     'smoke': {'smoke': dict(temps=(2,), seeds=(0, 1))},
 }
 
