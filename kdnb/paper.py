@@ -15,7 +15,7 @@ from .core import check_choice, enable_rehearsal, figures_dir, get_device, in_te
 from .data import GROUP_ATTRIBUTES, dataset_info
 from .plots import check_columns, save_artifact, wrap_title, _ROLE_NAMES
 from .claims import (VERDICTS, budget_claims, budget_table, classwise_claims, failed_runs, failure_rates, fairness_claims, judge, learning_curves,
-                         longer, plateau, unconverged)
+                         longer, plateau, plot_learning_curves, unconverged)
 from .scale import fetch_data
 from .presets import ARTIFACTS, BUDGET_CHECKS, FAILURE_CHECKS, PAPER_GPU_HOURS, PRESETS, prepare_rehearsal, studies
 from .study import COUNTERFACTUALS, INDIVIDUAL_K
@@ -28,9 +28,9 @@ __all__ = ['PAPER_TABLES', 'FAIRNESS_COLUMNS', 'CPU_STUDY_MINUTES', 'REPORTS', '
            'paper_fig2', 'summarise', 'fmt_mean_std', 'in_paper', 'compare', 'check_params', 'preset_cost',
            'resolve_preset', 'Paper', 'setup', 'upto_T', 'summarise_by', 'model_labels', 'fmt_floor', 'printed',
            'classwise_table', 'individual_runs', 'fig2_temperatures', 'mean_disagreement', 'paper_disagreement',
-           'disagreement_table', 'describe_floors', 'plot_lagging_runs', 'budget_runs', 'study_fairness_claims',
-           'check_classwise', 'check_class_accuracy', 'check_disagreement', 'check_fairness', 'check_losses',
-           'check_individual', 'check_claims']
+           'disagreement_table', 'describe_floors', 'plot_lagging_runs', 'budget_runs', 'plot_budget',
+           'study_fairness_claims', 'check_classwise', 'check_class_accuracy', 'check_disagreement', 'check_fairness',
+           'check_losses', 'check_individual', 'check_claims']
 
 # %% ../nbs/11_paper.ipynb #a9dac4b3
 PAPER_TABLES = ('table1', 'fairness_cv', 'fairness_nlp', 'table4', 'fig1', 'fig2')
@@ -577,6 +577,17 @@ def budget(self:Paper)->tuple:
             claims, {L.name: learning_curves(L) for _, L in done.values()})
 
 
+def plot_budget(curves:dict, # study name -> learning curves of its longer runs (`Paper.budget`'s third value)
+                preset:str, # the preset, named when no check was run
+                temps=(2, 4, 10), # the DS temperatures drawn
+               ):
+    "The budget checks' learning curves, one panel per checked study, or one panel that says none was run: the figure."
+    import matplotlib.pyplot as plt
+    fig, axes = plt.subplots(1, max(1, len(curves)), figsize=(5.5 * max(1, len(curves)), 3.6), layout='constrained', squeeze=False)
+    for ax, (name, c) in zip(axes[0], curves.items()): plot_learning_curves(c, temps=temps, ax=ax, title=wrap_title(name))
+    if not curves: axes[0, 0].set_axis_off(); axes[0, 0].text(0.5, 0.5, f'budget check not run at the {preset!r} preset', ha='center')
+    return fig
+
 # %% ../nbs/11_paper.ipynb #c3e0477f
 CLASSWISE_STANDIN = ('cifar100', 'resnet56', 'resnet20') # the paper pair whose Table 1 rows the report's class-wise claims stand beside
 
@@ -623,9 +634,10 @@ def loss_plateaus(self:Paper)->pd.DataFrame:
 @patch
 def loss_claims(self:Paper, checks=(), # budget-check rows of the losses' studies (`Paper.budget`), the study's name at the end of each claim
                 high_T:float=20, # temperatures from here up are 'very high'
+                plateaus:pd.DataFrame|None=None, # `Paper.loss_plateaus()` where the caller has it (default: read from the ledger)
                )->pd.DataFrame:
     "The paper's fairness claims asked of each loss whose ledger holds a distilled student (`study_fairness_claims`, the loss in a `loss` column and before each claim), judged as one family over every loss; a loss whose students mostly miss the plateau criterion is `not testable here` (`kdnb.claims.unconverged`)."
-    rows, asked, plateaus = [], set(), self.loss_plateaus()
+    rows, asked, plateaus = [], set(), self.loss_plateaus() if plateaus is None else plateaus
     for s in _with_ds(self):
         loss = s.student_recipe.loss
         why = unconverged(plateaus[plateaus.loss == loss], what=loss)
